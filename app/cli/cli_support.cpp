@@ -1,0 +1,109 @@
+#include "cli_support.h"
+
+#include <QFileInfo>
+#include <QSaveFile>
+#include <cstdio>
+#include <fstream>
+
+namespace faaslab::cli {
+
+void printError(const QString& text) {
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stderr);
+    if (!text.endsWith('\n')) {
+        std::fputc('\n', stderr);
+    }
+}
+
+void printOut(const std::string& text) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    std::fflush(stdout);
+}
+
+bool parseArguments(QCommandLineParser& parser, const QStringList& arguments,
+                    const QString& command) {
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    if (!parser.parse(arguments)) {
+        printError(QStringLiteral("faaslab-cli %1: %2\nTry 'faaslab-cli %1 --help'.")
+                       .arg(command, parser.errorText()));
+        return false;
+    }
+    return true;
+}
+
+std::optional<double> parseNumberOption(const QCommandLineParser& parser, const QString& name,
+                                        bool& ok) {
+    if (!parser.isSet(name)) {
+        return std::nullopt;
+    }
+    const QString text = parser.value(name);
+    bool converted = false;
+    const double value = text.toDouble(&converted);
+    if (!converted) {
+        printError(QStringLiteral("--%1: expected a number, got '%2'").arg(name, text));
+        ok = false;
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<std::uint64_t> parseUnsignedOption(const QCommandLineParser& parser,
+                                                 const QString& name, bool& ok) {
+    if (!parser.isSet(name)) {
+        return std::nullopt;
+    }
+    const QString text = parser.value(name);
+    bool converted = false;
+    const qulonglong value = text.toULongLong(&converted);
+    if (!converted) {
+        printError(
+            QStringLiteral("--%1: expected a non-negative whole number, got '%2'").arg(name, text));
+        ok = false;
+        return std::nullopt;
+    }
+    return static_cast<std::uint64_t>(value);
+}
+
+std::optional<Scenario> loadScenario(const QString& path, nlohmann::ordered_json* document) {
+    const std::string file = path.toStdString();
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        printError(QStringLiteral("%1: no such file").arg(path));
+        return std::nullopt;
+    }
+    if (info.isDir()) {
+        printError(QStringLiteral("%1: is a directory, not a scenario file").arg(path));
+        return std::nullopt;
+    }
+    const ScenarioReadResult result = ScenarioReader().readFile(file);
+    if (!result.ok()) {
+        printError(QString::fromStdString(result.diagnostics.format(file)));
+        const auto count = result.diagnostics.items().size();
+        printError(QStringLiteral("%1: %2 problem%3 found; nothing was run.")
+                       .arg(path)
+                       .arg(count)
+                       .arg(count == 1 ? "" : "s"));
+        return std::nullopt;
+    }
+    if (document != nullptr) {
+        std::ifstream in(file, std::ios::binary);
+        *document = nlohmann::ordered_json::parse(in);
+    }
+    return result.scenario;
+}
+
+bool writeFileAtomically(const QString& path, const std::string& contents) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        printError(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));
+        return false;
+    }
+    file.write(contents.data(), static_cast<qint64>(contents.size()));
+    if (!file.commit()) {
+        printError(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));
+        return false;
+    }
+    return true;
+}
+
+} // namespace faaslab::cli

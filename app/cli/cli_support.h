@@ -1,0 +1,44 @@
+#pragma once
+
+#include "models/scenario/scenario_reader.h"
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+#include <optional>
+#include <string>
+
+namespace faaslab::cli {
+
+// Exit codes, as documented in --help.
+enum ExitCode : int {
+    ExitSuccess = 0,
+    ExitFailure = 1, // I/O errors, cancelled runs, internal errors
+    ExitUsage = 2,   // bad command line or invalid scenario
+};
+
+// Writes to standard error / output (UTF-8).
+void printError(const QString& text);
+void printOut(const std::string& text);
+
+// Parses a command's arguments; on failure prints the problem and how to get
+// help, and returns false.
+bool parseArguments(QCommandLineParser& parser, const QStringList& arguments,
+                    const QString& command);
+
+// Number options with the option name in the message.
+std::optional<double> parseNumberOption(const QCommandLineParser& parser, const QString& name,
+                                        bool& ok);
+std::optional<std::uint64_t> parseUnsignedOption(const QCommandLineParser& parser,
+                                                 const QString& name, bool& ok);
+
+// Reads a scenario file, printing every diagnostic as file:line:col: path:
+// message. Keeps the parsed JSON (for overrides) in `document`.
+std::optional<Scenario> loadScenario(const QString& path,
+                                     nlohmann::ordered_json* document = nullptr);
+
+// Writes a file atomically (temporary file, then rename), so an interrupted
+// write never leaves a truncated results file behind.
+bool writeFileAtomically(const QString& path, const std::string& contents);
+
+} // namespace faaslab::cli

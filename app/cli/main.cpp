@@ -1,0 +1,70 @@
+// faaslab-cli: runs FaaS Lab scenarios from the command line.
+
+#include "cli_support.h"
+#include "pricing_command.h"
+#include "run_command.h"
+#include "validate_command.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+const char* const Usage =
+    "Usage: faaslab-cli COMMAND [options]\n"
+    "\n"
+    "FaaS Lab simulates serverless functions (FaaS), serverless containers and VMs on the\n"
+    "same workload and compares their latency, cold starts, instances and cost.\n"
+    "\n"
+    "Commands:\n"
+    "  run SCENARIO.json       simulate a scenario and print the comparison table\n"
+    "  validate SCENARIO.json  check scenario files and report every problem\n"
+    "  pricing list            list the built-in pricing presets\n"
+    "  pricing show ID         show a preset's rates, source and date\n"
+    "\n"
+    "Run 'faaslab-cli COMMAND --help' for the options of a command.\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help     show this help\n"
+    "  -v, --version  show the version\n"
+    "\n"
+    "Exit status: 0 success, 2 usage or scenario error, 1 other failure.\n"
+    "Scenario format and model semantics: see the docs/ folder of FaaS Lab.\n";
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName("faaslab-cli");
+    QCoreApplication::setApplicationVersion(FAASLAB_VERSION);
+    QCoreApplication::setOrganizationName("FaaS Lab");
+
+    using namespace faaslab::cli;
+    QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() < 2) {
+        printError(QString::fromUtf8(Usage));
+        return ExitUsage;
+    }
+    const QString command = arguments.at(1);
+    if (command == "-h" || command == "--help" || command == "help") {
+        printOut(Usage);
+        return ExitSuccess;
+    }
+    if (command == "-v" || command == "--version") {
+        printOut(std::string("faaslab-cli ") + FAASLAB_VERSION + "\n");
+        return ExitSuccess;
+    }
+    // The command's own parser sees "faaslab-cli" as the program name.
+    arguments.removeAt(1);
+    if (command == "run") {
+        return runCommand(arguments);
+    }
+    if (command == "validate") {
+        return validateCommand(arguments);
+    }
+    if (command == "pricing") {
+        return pricingCommand(arguments);
+    }
+    printError(QStringLiteral("faaslab-cli: unknown command '%1'\nTry 'faaslab-cli --help'.")
+                   .arg(command));
+    return ExitUsage;
+}

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "models/platforms/platform_metrics.h"
+#include "models/results/replication_result.h"
+#include "models/workload/request.h"
+#include "models/workload/workload_spec.h"
+#include "simulator/simulation.h"
+
+#include <cstdint>
+
+namespace faaslab {
+
+// What every platform is given to run one replication.
+struct PlatformContext {
+    sim::Simulation& simulation;
+    const WorkloadSpec& workload;
+    std::uint64_t seed = 0;
+    std::uint64_t replication = 0;
+    // Position of the architecture in the scenario: seeds the platform's own
+    // random streams (cold starts, start-up times), never the workload's.
+    std::uint64_t architectureIndex = 0;
+    MeasurementWindow window;
+};
+
+// An architecture that serves requests: serverless functions, serverless
+// containers, a VM fleet. The runner drives every kind the same way:
+//   start() at time 0, then onArrival() for each request from the shared
+//   RequestSource, events through handleEvent(), the warm-up and horizon
+//   notifications, and finally result().
+class Platform : public sim::EventHandler, public RequestSink, public sim::RunObserver {
+public:
+    virtual ~Platform() = default;
+
+    virtual void start() = 0;
+    virtual ReplicationResult result() const = 0;
+};
+
+} // namespace faaslab

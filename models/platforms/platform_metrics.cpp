@@ -1,0 +1,147 @@
+#include "models/platforms/platform_metrics.h"
+
+#include "models/results/metric_keys.h"
+
+#include <cmath>
+
+namespace faaslab {
+
+namespace {
+
+const char* const SeriesColumns[] = {
+    "arrivals_per_s", "served_per_s",   "rejections_per_s", "cold_starts_per_s",
+    "timeouts_per_s", "instances",      "busy_instances",   "requests_in_service",
+    "queue_length",   "latency_mean_s", "cost_cumulative",
+};
+
+enum Column : std::size_t {
+    ArrivalsPerS,
+    ServedPerS,
+    RejectionsPerS,
+    ColdStartsPerS,
+    TimeoutsPerS,
+    Instances,
+    BusyInstances,
+    RequestsInService,
+    QueueLength,
+    LatencyMeanS,
+    CostCumulative,
+    ColumnCount
+};
+
+double ratio(double numerator, double denominator) {
+    return denominator > 0.0 ? numerator / denominator : 0.0;
+}
+
+} // namespace
+
+PlatformMetrics::PlatformMetrics(const MeasurementWindow& window)
+    : m_window(window)
+    , m_stopAt(window.horizonS) {
+    m_series.columns.assign(std::begin(SeriesColumns), std::end(SeriesColumns));
+    m_series.values.resize(ColumnCount);
+}
+
+void PlatformMetrics::startMeasurement(double time) {
+    advanceTo(time);
+    m_windowStart = time;
+    m_arrived = m_rejected = m_served = m_coldStarts = m_timedOut = 0;
+    m_latencySum = 0.0;
+    m_latencyStats.reset();
+    m_latency.reset();
+    m_levels.restart(time);
+
+    m_bins = sim::TimeBinning(time, m_window.horizonS, m_window.binS, m_window.maxBins);
+    m_series.startS = m_bins.start();
+    m_series.endS = m_bins.end();
+    m_series.binS = m_bins.width();
+    for (auto& column : m_series.values) {
+        column.clear();
+        column.reserve(m_bins.count());
+    }
+    m_previous = Snapshot{};
+    m_nextBin = 0;
+    m_nextBinEdge = m_bins.count() > 0 ? m_bins.binEnd(0) : std::numeric_limits<double>::infinity();
+}
+
+void PlatformMetrics::stopMeasurement(double time) {
+    advanceTo(time);
+    m_stopAt = time;
+}
+
+void PlatformMetrics::closeBinsThrough(double time) {
+    while (time >= m_nextBinEdge) {
+        const double edge = m_nextBinEdge;
+        m_levels.advance(edge);
+        snapshot(edge);
+        ++m_nextBin;
+        m_nextBinEdge = m_nextBin < m_bins.count() ? m_bins.binEnd(m_nextBin)
+                                                   : std::numeric_limits<double>::infinity();
+    }
+}
+
+void PlatformMetrics::snapshot(double edge) {
+    const double span = m_bins.binSpan(m_nextBin);
+    Snapshot now;
+    now.arrived = static_cast<double>(m_arrived);
+    now.served = static_cast<double>(m_served);
+    now.rejected = static_cast<double>(m_rejected);
+    now.coldStarts = static_cast<double>(m_coldStarts);
+    now.timedOut = static_cast<double>(m_timedOut);
+    now.latencySum = m_latencySum;
+    now.instances = m_levels.integral(Instances);
+    now.busyInstances = m_levels.integral(BusyInstances);
+    now.busyCapacity = m_levels.integral(BusyCapacity);
+    now.queue = m_levels.integral(Queue);
+
+    auto& v = m_series.values;
+    v[ArrivalsPerS].push_back((now.arrived - m_previous.arrived) / span);
+    v[ServedPerS].push_back((now.served - m_previous.served) / span);
+    v[RejectionsPerS].push_back((now.rejected - m_previous.rejected) / span);
+    v[ColdStartsPerS].push_back((now.coldStarts - m_previous.coldStarts) / span);
+    v[TimeoutsPerS].push_back((now.timedOut - m_previous.timedOut) / span);
+    v[Instances].push_back((now.instances - m_previous.instances) / span);
+    v[BusyInstances].push_back((now.busyInstances - m_previous.busyInstances) / span);
+    v[RequestsInService].push_back((now.busyCapacity - m_previous.busyCapacity) / span);
+    v[QueueLength].push_back((now.queue - m_previous.queue) / span);
+    const double servedInBin = now.served - m_previous.served;
+    // No request finished in the bin: the mean is undefined, not zero.
+    v[LatencyMeanS].push_back(servedInBin > 0.0
+                                  ? (now.latencySum - m_previous.latencySum) / servedInBin
+                                  : std::numeric_limits<double>::quiet_NaN());
+    v[CostCumulative].push_back(m_costProbe ? m_costProbe(edge) : 0.0);
+    m_previous = now;
+}
+
+void PlatformMetrics::writeResult(ReplicationResult& result) const {
+    using namespace metric;
+    MetricValues& m = result.metrics;
+    const auto arrived = static_cast<double>(m_arrived);
+    const auto completed = static_cast<double>(m_served - m_timedOut);
+    m.set(Arrived, arrived);
+    m.set(Completed, completed);
+    m.set(Rejected, static_cast<double>(m_rejected));
+    m.set(TimedOut, static_cast<double>(m_timedOut));
+    m.set(ColdStarts, static_cast<double>(m_coldStarts));
+    m.set(ColdStartProbability, ratio(static_cast<double>(m_coldStarts), arrived));
+    m.set(RejectionProbability, ratio(static_cast<double>(m_rejected), arrived));
+    m.set(TimeoutProbability, ratio(static_cast<double>(m_timedOut), arrived));
+    m.set(Throughput, ratio(static_cast<double>(m_served), windowLength()));
+    m.set(LatencyMean, m_latencyStats.mean());
+    m.set(LatencyP50, m_latency.quantile(0.50));
+    m.set(LatencyP95, m_latency.quantile(0.95));
+    m.set(LatencyP99, m_latency.quantile(0.99));
+    m.set(LatencyP999, m_latency.quantile(0.999));
+    m.set(LatencyMax, m_latency.max());
+    m.set(InstancesMean, m_levels.average(Instances));
+    m.set(InstancesMax, m_levels.maximum(Instances));
+    m.set(InstancesBusyMean, m_levels.average(BusyInstances));
+    m.set(InstancesIdleMean, m_levels.average(Instances) - m_levels.average(BusyInstances));
+    m.set(QueueLengthMean, m_levels.average(Queue));
+    m.set(Utilization, ratio(m_levels.average(BusyCapacity), m_levels.average(Capacity)));
+
+    result.series = m_series;
+    result.latency = m_latency;
+}
+
+} // namespace faaslab

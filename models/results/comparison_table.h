@@ -1,0 +1,22 @@
+#pragma once
+
+#include "models/results/scenario_results.h"
+
+#include <string>
+
+namespace faaslab {
+
+// The side-by-side text table the command-line runner prints: one column per
+// architecture, one row per headline metric (with +/- 95 % half-widths when
+// there are replications), and a closing line naming the cheapest and the
+// fastest architecture.
+std::string formatComparisonTable(const ScenarioResults& results);
+
+// Human formatting shared by the table and the GUI cards.
+std::string formatSeconds(double seconds);  // "182.3 ms", "1.250 s", "2.5 min"
+std::string formatMoney(double usd);        // "$1,234.56", "$0.000123"
+std::string formatCount(double count);      // "1,234,567"
+std::string formatPercent(double fraction); // "0.29 %"
+std::string formatSpan(double seconds);     // "1 day", "6 h", "30 days"
+
+} // namespace faaslab

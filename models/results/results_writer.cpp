@@ -1,0 +1,196 @@
+#include "models/results/results_writer.h"
+
+#include "models/scenario/json_object_reader.h"
+
+#include <cmath>
+#include <set>
+
+namespace faaslab {
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+// Places `value` at the dotted `key` inside `object`.
+void setPath(Json& object, const std::string& key, double value) {
+    Json* node = &object;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t dot = key.find('.', start);
+        const std::string part = key.substr(start, dot == std::string::npos ? dot : dot - start);
+        if (dot == std::string::npos) {
+            (*node)[part] = value;
+            return;
+        }
+        node = &(*node)[part];
+        start = dot + 1;
+    }
+}
+
+Json numberOrNull(double value) {
+    return std::isfinite(value) ? Json(value) : Json(nullptr);
+}
+
+Json architectureToJson(const ArchitectureResults& a, const ResultsJsonOptions& options) {
+    Json j;
+    j["name"] = a.name;
+    j["type"] = a.type;
+    j["replications"] = a.replications;
+    if (!a.pricing.presetId.empty() || !a.pricing.sourceUrl.empty()) {
+        Json pricing;
+        pricing["preset"] = a.pricing.presetId;
+        pricing["provider"] = a.pricing.provider;
+        pricing["product"] = a.pricing.product;
+        pricing["source_url"] = a.pricing.sourceUrl;
+        pricing["as_of"] = a.pricing.asOf;
+        j["pricing"] = pricing;
+    }
+    for (const MetricValues::Entry& e : a.mean.entries()) {
+        setPath(j, e.key, e.value);
+    }
+    if (!a.ci95.empty()) {
+        Json ci = Json::object();
+        for (const MetricValues::Entry& e : a.ci95.entries()) {
+            setPath(ci, e.key, e.value);
+        }
+        j["ci95"] = ci;
+    }
+    if (options.includeLatencyCdf) {
+        Json cdf = Json::array();
+        for (const auto& [x, f] : a.latencyCdf) {
+            cdf.push_back(Json::array({x, f}));
+        }
+        j["latency_cdf"] = cdf;
+    }
+    if (options.includeTimeSeries) {
+        Json ts;
+        ts["start_s"] = a.series.startS;
+        ts["end_s"] = a.series.endS;
+        ts["bin_s"] = a.series.binS;
+        Json columns = Json::object();
+        for (std::size_t c = 0; c < a.series.columns.size(); ++c) {
+            Json values = Json::array();
+            for (double v : a.series.values[c]) {
+                values.push_back(numberOrNull(v));
+            }
+            columns[a.series.columns[c]] = values;
+        }
+        ts["columns"] = columns;
+        j["timeseries"] = ts;
+    }
+    return j;
+}
+
+} // namespace
+
+Json resultsToJson(const ScenarioResults& results, const ResultsJsonOptions& options) {
+    Json j;
+    j["format"] = ResultsFormat;
+    j["software_version"] = results.softwareVersion;
+    j["scenario"] = results.scenarioName;
+    j["seed"] = results.seed;
+    j["replications"] = results.replications;
+    j["duration_s"] = results.durationS;
+    j["warmup_s"] = results.warmupS;
+    Json architectures = Json::array();
+    for (const ArchitectureResults& a : results.architectures) {
+        architectures.push_back(architectureToJson(a, options));
+    }
+    j["architectures"] = architectures;
+    return j;
+}
+
+std::string resultsToJsonText(const ScenarioResults& results, const ResultsJsonOptions& options) {
+    return resultsToJson(results, options).dump(2) + "\n";
+}
+
+std::string csvField(const std::string& text) {
+    if (text.find_first_of(",\"\n\r") == std::string::npos) {
+        return text;
+    }
+    std::string quoted = "\"";
+    for (char c : text) {
+        if (c == '"') {
+            quoted += '"';
+        }
+        quoted += c;
+    }
+    return quoted + '"';
+}
+
+namespace {
+
+std::string csvNumber(double value) {
+    return std::isfinite(value) ? formatNumber(value) : "";
+}
+
+} // namespace
+
+std::string resultsSummaryCsv(const ScenarioResults& results) {
+    // Columns: the union of every architecture's metrics, in first-seen
+    // order (breakdown components differ between platform types).
+    std::vector<std::string> keys;
+    std::set<std::string> seen;
+    bool withCi = false;
+    for (const ArchitectureResults& a : results.architectures) {
+        for (const MetricValues::Entry& e : a.mean.entries()) {
+            if (seen.insert(e.key).second) {
+                keys.push_back(e.key);
+            }
+        }
+        withCi = withCi || !a.ci95.empty();
+    }
+    std::string out = "architecture,type,replications";
+    for (const std::string& k : keys) {
+        out += ',' + csvField(k);
+    }
+    if (withCi) {
+        for (const std::string& k : keys) {
+            out += ",ci95." + csvField(k);
+        }
+    }
+    out += '\n';
+    for (const ArchitectureResults& a : results.architectures) {
+        out += csvField(a.name) + ',' + csvField(a.type) + ',' + std::to_string(a.replications);
+        for (const std::string& k : keys) {
+            const auto v = a.mean.find(k);
+            out += ',' + (v ? csvNumber(*v) : std::string());
+        }
+        if (withCi) {
+            for (const std::string& k : keys) {
+                const auto v = a.ci95.find(k);
+                out += ',' + (v ? csvNumber(*v) : std::string());
+            }
+        }
+        out += '\n';
+    }
+    return out;
+}
+
+std::string resultsTimeSeriesCsv(const ScenarioResults& results) {
+    std::string out;
+    if (results.architectures.empty()) {
+        return out;
+    }
+    const TimeSeries& layout = results.architectures.front().series;
+    out = "architecture,bin_start_s,bin_end_s";
+    for (const std::string& c : layout.columns) {
+        out += ',' + csvField(c);
+    }
+    out += '\n';
+    for (const ArchitectureResults& a : results.architectures) {
+        const TimeSeries& s = a.series;
+        for (std::size_t b = 0; b < s.binCount(); ++b) {
+            const double start = s.startS + static_cast<double>(b) * s.binS;
+            const double end = std::min(s.endS, start + s.binS);
+            out += csvField(a.name) + ',' + csvNumber(start) + ',' + csvNumber(end);
+            for (std::size_t c = 0; c < s.values.size(); ++c) {
+                out += ',' + csvNumber(s.values[c][b]);
+            }
+            out += '\n';
+        }
+    }
+    return out;
+}
+
+} // namespace faaslab

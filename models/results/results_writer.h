@@ -1,0 +1,33 @@
+#pragma once
+
+#include "models/results/scenario_results.h"
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace faaslab {
+
+struct ResultsJsonOptions {
+    bool includeTimeSeries = true;
+    bool includeLatencyCdf = true;
+};
+
+// The results file ("faaslab.results/1", see docs/results-format.md). Output
+// is byte-for-byte deterministic: fixed key order, shortest round-trip
+// number formatting, no timestamps.
+nlohmann::ordered_json resultsToJson(const ScenarioResults& results,
+                                     const ResultsJsonOptions& options = {});
+std::string resultsToJsonText(const ScenarioResults& results,
+                              const ResultsJsonOptions& options = {});
+
+// One row per architecture: name, type, then every metric (dotted keys as
+// column names), then ci95.<metric> columns when there are replications.
+std::string resultsSummaryCsv(const ScenarioResults& results);
+
+// Tidy time series: one row per architecture and bin.
+std::string resultsTimeSeriesCsv(const ScenarioResults& results);
+
+// RFC 4180 field quoting.
+std::string csvField(const std::string& text);
+
+} // namespace faaslab

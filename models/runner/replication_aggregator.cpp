@@ -1,0 +1,84 @@
+#include "models/runner/replication_aggregator.h"
+
+#include "models/results/metric_keys.h"
+#include "simulator/confidence_interval.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace faaslab {
+
+void ReplicationAggregator::add(ReplicationResult&& replication) {
+    if (m_metrics.empty()) {
+        m_seriesSum = replication.series;
+        m_seriesCount.assign(m_seriesSum.values.size(), {});
+        for (std::size_t c = 0; c < m_seriesSum.values.size(); ++c) {
+            auto& column = m_seriesSum.values[c];
+            m_seriesCount[c].resize(column.size());
+            for (std::size_t b = 0; b < column.size(); ++b) {
+                const bool present = !std::isnan(column[b]);
+                m_seriesCount[c][b] = present ? 1 : 0;
+                column[b] = present ? column[b] : 0.0;
+            }
+        }
+    } else {
+        for (std::size_t c = 0; c < m_seriesSum.values.size(); ++c) {
+            for (std::size_t b = 0; b < m_seriesSum.values[c].size(); ++b) {
+                const double v = replication.series.values[c][b];
+                if (!std::isnan(v)) {
+                    m_seriesSum.values[c][b] += v;
+                    ++m_seriesCount[c][b];
+                }
+            }
+        }
+    }
+    m_latency.merge(replication.latency);
+    m_metrics.push_back(std::move(replication.metrics));
+}
+
+ArchitectureResults ReplicationAggregator::finish(const std::string& name,
+                                                  const std::string& type) const {
+    ArchitectureResults out;
+    out.name = name;
+    out.type = type;
+    out.replications = count();
+    if (m_metrics.empty()) {
+        return out;
+    }
+    std::vector<double> samples(m_metrics.size());
+    for (const MetricValues::Entry& entry : m_metrics.front().entries()) {
+        for (std::size_t r = 0; r < m_metrics.size(); ++r) {
+            samples[r] = m_metrics[r].value(entry.key);
+        }
+        const auto ci = sim::ConfidenceInterval::fromSamples(samples);
+        out.mean.set(entry.key, ci.mean);
+        if (m_metrics.size() > 1) {
+            out.ci95.set(entry.key, ci.halfWidth);
+        }
+    }
+    // Over several replications the largest maximum is reported, not the
+    // mean of the maxima: a maximum is not a quantity to average.
+    if (m_metrics.size() > 1) {
+        for (std::string_view key : {metric::LatencyMax, metric::InstancesMax}) {
+            double largest = 0.0;
+            for (const MetricValues& m : m_metrics) {
+                largest = std::max(largest, m.value(key));
+            }
+            out.mean.set(key, largest);
+        }
+    }
+
+    out.series = m_seriesSum;
+    for (std::size_t c = 0; c < out.series.values.size(); ++c) {
+        for (std::size_t b = 0; b < out.series.values[c].size(); ++b) {
+            const int n = m_seriesCount[c][b];
+            out.series.values[c][b] =
+                n > 0 ? out.series.values[c][b] / n : std::numeric_limits<double>::quiet_NaN();
+        }
+    }
+    out.latencyCdf = m_latency.cdf(400);
+    return out;
+}
+
+} // namespace faaslab

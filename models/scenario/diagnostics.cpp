@@ -1,0 +1,43 @@
+#include "models/scenario/diagnostics.h"
+
+namespace faaslab {
+
+std::string Diagnostic::format(const std::string& sourceName) const {
+    std::string text = sourceName;
+    if (line > 0) {
+        text += ':' + std::to_string(line);
+        if (column > 0) {
+            text += ':' + std::to_string(column);
+        }
+    }
+    text += ": ";
+    if (!path.empty()) {
+        text += path + ": ";
+    }
+    text += message;
+    return text;
+}
+
+void Diagnostics::error(std::string path, std::string message, int line, int column) {
+    m_items.push_back(Diagnostic{std::move(path), std::move(message), line, column});
+}
+
+const Diagnostic* Diagnostics::find(const std::string& path) const {
+    for (const Diagnostic& d : m_items) {
+        if (d.path == path) {
+            return &d;
+        }
+    }
+    return nullptr;
+}
+
+std::string Diagnostics::format(const std::string& sourceName) const {
+    std::string text;
+    for (const Diagnostic& d : m_items) {
+        text += d.format(sourceName);
+        text += '\n';
+    }
+    return text;
+}
+
+} // namespace faaslab

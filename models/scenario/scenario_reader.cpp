@@ -1,0 +1,496 @@
+#include "models/scenario/scenario_reader.h"
+
+#include "models/scenario/json_locator.h"
+#include "models/scenario/json_object_reader.h"
+#include "models/scenario/pricing_reader.h"
+
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace faaslab {
+
+namespace {
+
+using Json = JsonObjectReader::Json;
+
+// Limits beyond which a value is certainly a mistake (a unit slip), stated
+// once and shown in the message.
+constexpr double TenYears = 315360000.0;
+constexpr double MaxRate = 1e7;
+constexpr double MaxDurationSample = 1e6;
+const NumberRule RateRule = NumberRule::positive(MaxRate, "10 million requests per second");
+const NumberRule ZeroOrRate = NumberRule::nonNegative(MaxRate, "10 million requests per second");
+const NumberRule Span = NumberRule::positive(TenYears, "10 years");
+const NumberRule ZeroOrSpan = NumberRule::nonNegative(TenYears, "10 years");
+const NumberRule SampleRule = NumberRule::nonNegative(MaxDurationSample, "about 11.6 days");
+const NumberRule PositiveSample = NumberRule::positive(MaxDurationSample, "about 11.6 days");
+const NumberRule CvRule = NumberRule::positive(100, "a coefficient of variation above 100");
+
+std::string indexPath(const std::string& path, std::size_t index) {
+    return path + '[' + std::to_string(index) + ']';
+}
+
+// ---------------------------------------------------------------- distributions
+
+std::optional<DistributionSpec> readDistribution(JsonObjectReader& parent, std::string_view key,
+                                                 bool required) {
+    JsonObjectReader r = parent.object(key, required);
+    if (!r.valid()) {
+        return std::nullopt;
+    }
+    const auto dist = r.requiredChoice(
+        "dist", {"deterministic", "exponential", "uniform", "lognormal", "gamma", "empirical"});
+    const std::map<std::string, std::string> owners = {
+        {"value", "it belongs to dist \"deterministic\""},
+        {"mean", "it belongs to dists \"exponential\", \"lognormal\" and \"gamma\""},
+        {"cv", "it belongs to dists \"lognormal\" and \"gamma\""},
+        {"min", "it belongs to dist \"uniform\""},
+        {"max", "it belongs to dist \"uniform\""},
+        {"samples", "it belongs to dist \"empirical\""},
+    };
+    if (!dist) {
+        for (const auto& [k, note] : owners) {
+            r.allow(k);
+        }
+        r.finish();
+        return std::nullopt;
+    }
+    std::optional<DistributionSpec> spec;
+    if (*dist == "deterministic") {
+        if (auto v = r.requiredNumber("value", SampleRule)) {
+            spec = DistributionSpec::deterministic(*v);
+        }
+    } else if (*dist == "exponential") {
+        if (auto m = r.requiredNumber("mean", PositiveSample)) {
+            spec = DistributionSpec::exponential(*m);
+        }
+    } else if (*dist == "uniform") {
+        const auto lo = r.requiredNumber("min", SampleRule);
+        const auto hi = r.requiredNumber("max", SampleRule);
+        if (lo && hi) {
+            if (*hi < *lo) {
+                r.error("max", "must be at least min (" + formatNumber(*lo) + "), got " +
+                                   formatNumber(*hi));
+            } else {
+                spec = DistributionSpec::uniform(*lo, *hi);
+            }
+        }
+    } else if (*dist == "lognormal" || *dist == "gamma") {
+        const auto m = r.requiredNumber("mean", PositiveSample);
+        const auto cv = r.requiredNumber("cv", CvRule);
+        if (m && cv) {
+            spec = *dist == "lognormal" ? DistributionSpec::logNormal(*m, *cv)
+                                        : DistributionSpec::gamma(*m, *cv);
+        }
+    } else if (*dist == "empirical") {
+        const Json* samples = r.array("samples", true);
+        if (samples != nullptr) {
+            if (samples->empty()) {
+                r.error("samples", "must list at least one observation");
+            } else if (samples->size() > 1000000) {
+                r.error("samples", "must list at most 1000000 observations, got " +
+                                       std::to_string(samples->size()));
+            } else {
+                std::vector<double> values;
+                values.reserve(samples->size());
+                bool good = true;
+                for (std::size_t i = 0; i < samples->size(); ++i) {
+                    const Json& item = (*samples)[i];
+                    const std::string path = indexPath(r.childPath("samples"), i);
+                    if (!item.is_number()) {
+                        r.diagnostics().error(path, "must be a number, got " +
+                                                        JsonObjectReader::describe(item));
+                        good = false;
+                        continue;
+                    }
+                    const std::string problem = SampleRule.violation(item.get<double>());
+                    if (!problem.empty()) {
+                        r.diagnostics().error(path, problem + ", got " + item.dump());
+                        good = false;
+                        continue;
+                    }
+                    values.push_back(item.get<double>());
+                }
+                if (good) {
+                    spec = DistributionSpec::empirical(std::move(values));
+                }
+            }
+        }
+    }
+    r.finish(owners);
+    return spec;
+}
+
+// ---------------------------------------------------------------- workload
+
+std::optional<ArrivalSpec> readArrivals(JsonObjectReader& workload) {
+    JsonObjectReader r = workload.object("arrivals", true);
+    if (!r.valid()) {
+        return std::nullopt;
+    }
+    const std::map<std::string, std::string> owners = {
+        {"rate_per_s", "it belongs to processes \"poisson\", \"constant\" and \"diurnal\""},
+        {"rate_on_per_s", "it belongs to process \"on_off\""},
+        {"rate_off_per_s", "it belongs to process \"on_off\""},
+        {"mean_on_s", "it belongs to process \"on_off\""},
+        {"mean_off_s", "it belongs to process \"on_off\""},
+        {"amplitude", "it belongs to process \"diurnal\""},
+        {"period_s", "it belongs to processes \"diurnal\" and \"steps\""},
+        {"peak_time_s", "it belongs to process \"diurnal\""},
+        {"steps", "it belongs to process \"steps\""},
+    };
+    const auto process =
+        r.requiredChoice("process", {"poisson", "constant", "on_off", "diurnal", "steps"});
+    if (!process) {
+        for (const auto& [k, note] : owners) {
+            r.allow(k);
+        }
+        r.finish();
+        return std::nullopt;
+    }
+    const std::size_t errorsBefore = r.diagnostics().items().size();
+    ArrivalSpec spec;
+    if (*process == "poisson" || *process == "constant") {
+        spec.process =
+            *process == "poisson" ? ArrivalSpec::Process::Poisson : ArrivalSpec::Process::Constant;
+        spec.ratePerS = r.requiredNumber("rate_per_s", RateRule).value_or(1.0);
+    } else if (*process == "on_off") {
+        spec.process = ArrivalSpec::Process::OnOff;
+        spec.rateOnPerS = r.requiredNumber("rate_on_per_s", RateRule).value_or(1.0);
+        spec.rateOffPerS = r.requiredNumber("rate_off_per_s", ZeroOrRate).value_or(0.0);
+        spec.meanOnS = r.requiredNumber("mean_on_s", Span).value_or(1.0);
+        spec.meanOffS = r.requiredNumber("mean_off_s", Span).value_or(1.0);
+    } else if (*process == "diurnal") {
+        spec.process = ArrivalSpec::Process::Diurnal;
+        spec.ratePerS = r.requiredNumber("rate_per_s", RateRule).value_or(1.0);
+        spec.amplitude = r.requiredNumber("amplitude", NumberRule::fraction()).value_or(0.0);
+        spec.periodS = r.number("period_s", Span, 86400.0);
+        spec.peakTimeS = r.number("peak_time_s", ZeroOrSpan, 0.0);
+    } else {
+        spec.process = ArrivalSpec::Process::Steps;
+        const Json* steps = r.array("steps", true);
+        if (steps != nullptr) {
+            if (steps->empty() || steps->size() > 100000) {
+                r.error("steps", "must list between 1 and 100000 steps, got " +
+                                     std::to_string(steps->size()));
+            }
+            double previous = -1.0;
+            bool anyPositive = false;
+            for (std::size_t i = 0; i < steps->size(); ++i) {
+                const std::string path = indexPath(r.childPath("steps"), i);
+                const Json& item = (*steps)[i];
+                if (!item.is_object()) {
+                    r.diagnostics().error(path, "must be an object like {\"from_s\": 0, "
+                                                "\"rate_per_s\": 5}, got " +
+                                                    JsonObjectReader::describe(item));
+                    continue;
+                }
+                JsonObjectReader step(&item, path, r.diagnostics());
+                const auto from = step.requiredNumber("from_s", ZeroOrSpan);
+                const auto rate = step.requiredNumber("rate_per_s", ZeroOrRate);
+                if (from) {
+                    if (i == 0 && *from != 0.0) {
+                        step.error("from_s",
+                                   "must be 0 for the first step, got " + formatNumber(*from));
+                    } else if (i > 0 && *from <= previous) {
+                        step.error("from_s", "must be later than the previous step's (" +
+                                                 formatNumber(previous) + "), got " +
+                                                 formatNumber(*from));
+                    }
+                    previous = *from;
+                }
+                anyPositive = anyPositive || (rate && *rate > 0.0);
+                step.finish();
+                spec.steps.push_back(RateStep{from.value_or(0.0), rate.value_or(0.0)});
+            }
+            if (!steps->empty() && !anyPositive) {
+                r.error("steps", "must have at least one step with a positive rate_per_s");
+            }
+        }
+        if (const auto period = r.optionalNumber("period_s", Span)) {
+            if (!spec.steps.empty() && *period <= spec.steps.back().fromS) {
+                r.error("period_s", "must be later than the last step's from_s (" +
+                                        formatNumber(spec.steps.back().fromS) + "), got " +
+                                        formatNumber(*period));
+            }
+            spec.stepsPeriodS = *period;
+        }
+    }
+    r.finish(owners);
+    if (r.diagnostics().items().size() != errorsBefore) {
+        return std::nullopt;
+    }
+    return spec;
+}
+
+std::optional<WorkloadSpec> readWorkload(JsonObjectReader& root) {
+    JsonObjectReader r = root.object("workload", true);
+    if (!r.valid()) {
+        return std::nullopt;
+    }
+    WorkloadSpec workload;
+    const auto arrivals = readArrivals(r);
+    const auto service = readDistribution(r, "service_time_s", true);
+    const auto memory = r.requiredNumber("memory_mb", NumberRule::positive(1048576, "1 TiB"));
+    r.finish();
+    if (!arrivals || !service || !memory) {
+        return std::nullopt;
+    }
+    workload.arrivals = *arrivals;
+    workload.serviceTimeS = *service;
+    workload.memoryMb = *memory;
+    return workload;
+}
+
+// ---------------------------------------------------------------- simulation
+
+SimulationSettings readSimulation(JsonObjectReader& root) {
+    SimulationSettings s;
+    JsonObjectReader r = root.object("simulation", false);
+    if (!r.valid()) {
+        return s;
+    }
+    s.durationS = r.number("duration_s", Span, s.durationS);
+    s.warmupS = r.number("warmup_s", ZeroOrSpan, s.warmupS);
+    if (s.warmupS >= s.durationS) {
+        r.error("warmup_s", "must be shorter than duration_s (" + formatNumber(s.durationS) +
+                                "), got " + formatNumber(s.warmupS));
+    }
+    s.seed = r.unsignedInteger("seed", s.seed);
+    s.replications = static_cast<int>(
+        r.integer("replications", NumberRule::count(1, 10000, "ten thousand replications"), 1));
+    s.timeseriesBinS = r.number("timeseries_bin_s", Span, s.timeseriesBinS);
+    if (s.timeseriesBinS > s.durationS - s.warmupS && r.has("timeseries_bin_s")) {
+        r.error("timeseries_bin_s", "must not exceed the measured span duration_s - warmup_s (" +
+                                        formatNumber(s.durationS - s.warmupS) + "), got " +
+                                        formatNumber(s.timeseriesBinS));
+    }
+    r.finish();
+    return s;
+}
+
+// ---------------------------------------------------------------- architectures
+
+std::optional<ServerlessConfig> readServerless(JsonObjectReader& r, const WorkloadSpec* workload,
+                                               const PricingCatalog& catalog) {
+    const std::size_t errorsBefore = r.diagnostics().items().size();
+    ServerlessConfig c;
+    const auto coldStart = readDistribution(r, "cold_start_s", true);
+    c.keepAliveS = r.number("keep_alive_s", ZeroOrSpan, c.keepAliveS);
+    c.maxInstances = static_cast<int>(r.integer(
+        "max_instances", NumberRule::count(1, 1e6, "one million instances"), c.maxInstances));
+    c.provisionedInstances = static_cast<int>(
+        r.integer("provisioned_instances", NumberRule::count(0, 1e6, "one million instances"),
+                  c.provisionedInstances));
+    if (c.provisionedInstances > c.maxInstances) {
+        r.error("provisioned_instances", "must not exceed max_instances (" +
+                                             std::to_string(c.maxInstances) + "), got " +
+                                             std::to_string(c.provisionedInstances));
+    }
+    c.concurrencyPerInstance = static_cast<int>(r.integer(
+        "concurrency_per_instance", NumberRule::count(1, 1000, "1000 concurrent requests"),
+        c.concurrencyPerInstance));
+    const std::string selection = r.choice(
+        "instance_selection", {"most_recently_used", "newest_created", "least_recently_used"},
+        "most_recently_used");
+    c.instanceSelection = selection == "newest_created" ? InstanceSelection::NewestCreated
+                          : selection == "least_recently_used"
+                              ? InstanceSelection::LeastRecentlyUsed
+                              : InstanceSelection::MostRecentlyUsed;
+    c.timeoutS = r.number("timeout_s", PositiveSample, c.timeoutS);
+    const auto pricing = readServerlessPricing(r, catalog);
+    if (pricing) {
+        c.pricing = *pricing;
+        const double limit = !pricing->memoryTiers.empty() ? pricing->memoryTiers.back().memoryMb
+                                                           : pricing->maximumMemoryMb;
+        if (workload != nullptr && limit > 0.0 && workload->memoryMb > limit) {
+            r.error("pricing", "this price list allows at most " + formatNumber(limit) +
+                                   " MB of memory, but workload.memory_mb is " +
+                                   formatNumber(workload->memoryMb));
+        }
+        if (c.provisionedInstances > 0 && pricing->provisionedPerGbSecond == 0.0 &&
+            pricing->provisionedExecutionPerGbSecond == 0.0) {
+            r.error("provisioned_instances",
+                    "this price list has no provisioned-concurrency rates (add "
+                    "pricing.provisioned, or use 0)");
+        }
+    }
+    if (!coldStart || r.diagnostics().items().size() != errorsBefore) {
+        return std::nullopt;
+    }
+    c.coldStartS = *coldStart;
+    return c;
+}
+
+std::optional<ArchitectureSpec> readArchitecture(const Json& node, const std::string& path,
+                                                 Diagnostics& diagnostics,
+                                                 const WorkloadSpec* workload,
+                                                 const PricingCatalog& catalog) {
+    if (!node.is_object()) {
+        diagnostics.error(path, "must be an object, got " + JsonObjectReader::describe(node));
+        return std::nullopt;
+    }
+    JsonObjectReader r(&node, path, diagnostics);
+    const std::size_t errorsBefore = diagnostics.items().size();
+    ArchitectureSpec spec;
+    spec.name = r.requiredString("name", 64).value_or("");
+    spec.description = r.string("description", "", 2000);
+    const auto type = r.requiredChoice("type", {"serverless"});
+    if (!type) {
+        return std::nullopt;
+    }
+    if (*type == "serverless") {
+        if (auto config = readServerless(r, workload, catalog)) {
+            spec.config = *config;
+        }
+    }
+    if (const Json* pricing = r.member("pricing")) {
+        spec.pricingSource = *pricing;
+    }
+    r.finish();
+    if (diagnostics.items().size() != errorsBefore) {
+        return std::nullopt;
+    }
+    return spec;
+}
+
+// ---------------------------------------------------------------- whole scenario
+
+std::optional<Scenario> readScenarioDocument(const Json& document, Diagnostics& diagnostics,
+                                             const PricingCatalog& catalog) {
+    if (!document.is_object()) {
+        diagnostics.error("", "a scenario must be a JSON object, got " +
+                                  JsonObjectReader::describe(document));
+        return std::nullopt;
+    }
+    JsonObjectReader root(&document, "", diagnostics);
+    const auto format = root.requiredString("format", 100);
+    if (format && *format != ScenarioFormat) {
+        root.error("format", "unsupported format \"" + *format + "\"; this version reads \"" +
+                                 std::string(ScenarioFormat) + "\"");
+        return std::nullopt;
+    }
+    Scenario scenario;
+    scenario.name = root.requiredString("name", 200).value_or("");
+    scenario.description = root.string("description", "", 10000);
+    scenario.simulation = readSimulation(root);
+    const auto workload = readWorkload(root);
+
+    const Json* architectures = root.array("architectures", true);
+    if (architectures != nullptr) {
+        if (architectures->empty()) {
+            root.error("architectures", "must list at least one architecture");
+        } else if (architectures->size() > 100) {
+            root.error("architectures", "must list at most 100 architectures, got " +
+                                            std::to_string(architectures->size()));
+        }
+        std::map<std::string, std::size_t> names;
+        for (std::size_t i = 0; i < architectures->size() && i < 100; ++i) {
+            const std::string path = indexPath("architectures", i);
+            auto spec = readArchitecture((*architectures)[i], path, diagnostics,
+                                         workload ? &*workload : nullptr, catalog);
+            if (!spec) {
+                continue;
+            }
+            const auto [it, inserted] = names.emplace(spec->name, i);
+            if (!inserted) {
+                diagnostics.error(path + ".name", "\"" + spec->name +
+                                                      "\" is already the name of architectures[" +
+                                                      std::to_string(it->second) + "]");
+            }
+            scenario.architectures.push_back(std::move(*spec));
+        }
+    }
+    root.finish();
+
+    if (workload) {
+        scenario.workload = *workload;
+        const double expected =
+            workload->arrivals.meanRate() * scenario.simulation.durationS *
+            scenario.simulation.replications *
+            static_cast<double>(std::max<std::size_t>(1, scenario.architectures.size()));
+        if (expected > ScenarioReader::MaxSimulatedRequests) {
+            diagnostics.error("simulation.duration_s",
+                              "the scenario would simulate about " + formatNumber(expected) +
+                                  " requests in all (rate x duration x replications x "
+                                  "architectures), more than the limit of " +
+                                  formatNumber(ScenarioReader::MaxSimulatedRequests));
+        }
+    }
+    if (diagnostics.hasErrors()) {
+        return std::nullopt;
+    }
+    return scenario;
+}
+
+} // namespace
+
+ScenarioReadResult ScenarioReader::readJson(const nlohmann::ordered_json& document) const {
+    ScenarioReadResult result;
+    result.scenario = readScenarioDocument(document, result.diagnostics, m_catalog);
+    return result;
+}
+
+ScenarioReadResult ScenarioReader::readText(std::string_view text) const {
+    ScenarioReadResult result;
+    Json document;
+    try {
+        document = Json::parse(text);
+    } catch (const Json::parse_error& error) {
+        // nlohmann reports a byte offset one past the offending character.
+        const std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
+        const auto position = JsonLocator::positionOf(text, offset);
+        std::string message = error.what();
+        // Drop the library's "[json.exception.parse_error.101] parse error at
+        // line 1, column 2: " prefix; we print our own position.
+        const std::size_t cut = message.find("syntax error");
+        if (cut != std::string::npos) {
+            message = message.substr(cut);
+        }
+        result.diagnostics.error("", "invalid JSON: " + message, position.line, position.column);
+        return result;
+    }
+    result = readJson(document);
+    if (result.diagnostics.hasErrors()) {
+        const JsonLocator locator(text);
+        for (Diagnostic& d : result.diagnostics.items()) {
+            const auto position = locator.find(d.path);
+            d.line = position.line;
+            d.column = position.column;
+        }
+    }
+    return result;
+}
+
+ScenarioReadResult ScenarioReader::readFile(const std::string& path) const {
+    ScenarioReadResult result;
+    std::ifstream file(path, std::ios::binary);
+    if (!file) {
+        result.diagnostics.error("", "cannot open the file (does it exist, and is it readable?)");
+        return result;
+    }
+    file.seekg(0, std::ios::end);
+    const std::streamoff size = file.tellg();
+    if (size < 0) {
+        result.diagnostics.error("", "cannot read the file (is it a directory?)");
+        return result;
+    }
+    if (static_cast<std::size_t>(size) > MaxFileBytes) {
+        result.diagnostics.error("", "the file is " + std::to_string(size) +
+                                         " bytes; scenario files are limited to " +
+                                         std::to_string(MaxFileBytes) + " bytes");
+        return result;
+    }
+    file.seekg(0, std::ios::beg);
+    std::string text(static_cast<std::size_t>(size), '\0');
+    if (!file.read(text.data(), size)) {
+        result.diagnostics.error("", "cannot read the file (is it a directory?)");
+        return result;
+    }
+    return readText(text);
+}
+
+} // namespace faaslab

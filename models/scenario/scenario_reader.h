@@ -1,0 +1,43 @@
+#pragma once
+
+#include "models/billing/pricing_catalog.h"
+#include "models/scenario/diagnostics.h"
+#include "models/scenario/scenario.h"
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace faaslab {
+
+struct ScenarioReadResult {
+    std::optional<Scenario> scenario; // set only when there are no diagnostics
+    Diagnostics diagnostics;
+    bool ok() const { return scenario.has_value(); }
+};
+
+// Reads and validates scenario files (format "faaslab.scenario/1", see
+// docs/scenario-format.md). Every rule is checked and every violation
+// reported in one pass, each with its JSON path (and line and column when the
+// text is available): a scenario is either entirely valid or not returned.
+class ScenarioReader {
+public:
+    explicit ScenarioReader(const PricingCatalog& catalog = PricingCatalog::builtin())
+        : m_catalog(catalog) {}
+
+    ScenarioReadResult readFile(const std::string& path) const;
+    ScenarioReadResult readText(std::string_view text) const;
+    ScenarioReadResult readJson(const nlohmann::ordered_json& document) const;
+
+    // Refuses files larger than this before reading them.
+    static constexpr std::size_t MaxFileBytes = 64u << 20;
+    // Refuses scenarios that would simulate more requests than this in all
+    // (rate x duration x replications x architectures).
+    static constexpr double MaxSimulatedRequests = 1e12;
+
+private:
+    const PricingCatalog& m_catalog;
+};
+
+} // namespace faaslab

@@ -1,0 +1,124 @@
+#include "models/workload/arrival_generator.h"
+
+#include <cmath>
+#include <numbers>
+
+namespace faaslab {
+
+ArrivalGenerator::ArrivalGenerator(const ArrivalSpec& spec, sim::RandomStream stream)
+    : m_spec(spec)
+    , m_rng(stream) {
+    switch (m_spec.process) {
+    case ArrivalSpec::Process::OnOff: {
+        // Start in the stationary distribution of the two-state chain, so the
+        // run has no start-up bias toward either state.
+        const double pOn = m_spec.meanOnS / (m_spec.meanOnS + m_spec.meanOffS);
+        m_on = m_rng.uniform() < pOn;
+        m_switchAt = m_rng.exponential(m_on ? m_spec.meanOnS : m_spec.meanOffS);
+        break;
+    }
+    case ArrivalSpec::Process::Diurnal:
+        m_peakRate = m_spec.ratePerS * (1.0 + m_spec.amplitude);
+        break;
+    case ArrivalSpec::Process::Steps:
+        locateStep();
+        break;
+    case ArrivalSpec::Process::Poisson:
+    case ArrivalSpec::Process::Constant:
+        break;
+    }
+}
+
+double ArrivalGenerator::next() {
+    switch (m_spec.process) {
+    case ArrivalSpec::Process::Poisson:
+        m_time += m_rng.exponential(1.0 / m_spec.ratePerS);
+        return m_time;
+    case ArrivalSpec::Process::Constant:
+        ++m_count;
+        m_time = static_cast<double>(m_count) / m_spec.ratePerS;
+        return m_time;
+    case ArrivalSpec::Process::OnOff:
+        return nextOnOff();
+    case ArrivalSpec::Process::Diurnal:
+        return nextDiurnal();
+    case ArrivalSpec::Process::Steps:
+        return nextSteps();
+    }
+    return Never;
+}
+
+double ArrivalGenerator::nextOnOff() {
+    for (;;) {
+        const double rate = m_on ? m_spec.rateOnPerS : m_spec.rateOffPerS;
+        const double candidate = rate > 0.0 ? m_time + m_rng.exponential(1.0 / rate) : Never;
+        if (candidate < m_switchAt) {
+            m_time = candidate;
+            return m_time;
+        }
+        m_time = m_switchAt;
+        m_on = !m_on;
+        m_switchAt = m_time + m_rng.exponential(m_on ? m_spec.meanOnS : m_spec.meanOffS);
+    }
+}
+
+double ArrivalGenerator::nextDiurnal() {
+    if (m_peakRate <= 0.0) {
+        return Never;
+    }
+    const double meanGap = 1.0 / m_peakRate;
+    const double omega = 2.0 * std::numbers::pi / m_spec.periodS;
+    for (;;) {
+        m_time += m_rng.exponential(meanGap);
+        const double rate =
+            m_spec.ratePerS *
+            (1.0 + m_spec.amplitude * std::cos(omega * (m_time - m_spec.peakTimeS)));
+        if (m_rng.uniform() * m_peakRate < rate) {
+            return m_time;
+        }
+    }
+}
+
+void ArrivalGenerator::locateStep() {
+    const auto& steps = m_spec.steps;
+    double periodStart = 0.0;
+    double offset = m_time;
+    if (m_spec.stepsPeriodS > 0.0) {
+        periodStart = std::floor(m_time / m_spec.stepsPeriodS) * m_spec.stepsPeriodS;
+        offset = m_time - periodStart;
+    }
+    std::size_t i = 0;
+    while (i + 1 < steps.size() && steps[i + 1].fromS <= offset) {
+        ++i;
+    }
+    m_stepRate = steps[i].ratePerS;
+    if (i + 1 < steps.size()) {
+        m_stepEnd = periodStart + steps[i + 1].fromS;
+    } else if (m_spec.stepsPeriodS > 0.0) {
+        m_stepEnd = periodStart + m_spec.stepsPeriodS;
+    } else {
+        m_stepEnd = Never;
+    }
+    // Guard against a boundary that rounding put at or before the clock.
+    if (m_stepEnd <= m_time) {
+        m_stepEnd = std::nextafter(m_time, Never);
+    }
+}
+
+double ArrivalGenerator::nextSteps() {
+    for (;;) {
+        const double candidate =
+            m_stepRate > 0.0 ? m_time + m_rng.exponential(1.0 / m_stepRate) : Never;
+        if (candidate < m_stepEnd) {
+            m_time = candidate;
+            return m_time;
+        }
+        if (m_stepEnd == Never) {
+            return Never;
+        }
+        m_time = m_stepEnd;
+        locateStep();
+    }
+}
+
+} // namespace faaslab

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace faaslab::resources {
+
+// A file from resources/ compiled into the program.
+struct EmbeddedFile {
+    std::string_view name; // file name, e.g. "aws-lambda-x86.json"
+    std::string_view contents;
+};
+
+// resources/pricing/*.json, sorted by name.
+std::span<const EmbeddedFile> pricingPresetFiles();
+// resources/scenarios/*.json, sorted by name.
+std::span<const EmbeddedFile> exampleScenarioFiles();
+
+} // namespace faaslab::resources

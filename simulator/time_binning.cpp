@@ -1,0 +1,24 @@
+#include "simulator/time_binning.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace faaslab::sim {
+
+TimeBinning::TimeBinning(double start, double end, double requestedWidth, std::size_t maxBins)
+    : m_start(start)
+    , m_end(std::max(start, end))
+    , m_width(requestedWidth > 0.0 ? requestedWidth : 1.0) {
+    const double span = m_end - m_start;
+    maxBins = std::max<std::size_t>(maxBins, 1);
+    while (std::ceil(span / m_width) > static_cast<double>(maxBins)) {
+        m_width *= 2.0;
+    }
+    m_count = span > 0.0 ? static_cast<std::size_t>(std::ceil(span / m_width)) : 0;
+}
+
+double TimeBinning::binEnd(std::size_t bin) const {
+    return std::min(m_end, m_start + static_cast<double>(bin + 1) * m_width);
+}
+
+} // namespace faaslab::sim

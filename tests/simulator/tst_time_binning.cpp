@@ -1,0 +1,37 @@
+#include "simulator/time_binning.h"
+
+#include <QtTest>
+
+using namespace faaslab::sim;
+
+class TimeBinningTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void keepsTheRequestedWidthWhenItFits() {
+        const TimeBinning bins(0.0, 3600.0, 60.0, 5000);
+        QCOMPARE(bins.width(), 60.0);
+        QCOMPARE(bins.count(), std::size_t(60));
+        QCOMPARE(bins.binStart(59), 3540.0);
+        QCOMPARE(bins.binEnd(59), 3600.0);
+    }
+
+    void widensBinsToStayBounded() {
+        // A year of one-second bins would be 31.5 million bins.
+        const TimeBinning bins(0.0, 365.0 * 86400.0, 1.0, 5000);
+        QVERIFY(bins.count() <= 5000);
+        QVERIFY(bins.count() > 2500); // doubling overshoots by at most 2x
+        QCOMPARE(bins.width(), 8192.0);
+    }
+
+    void lastBinMayBePartial() {
+        const TimeBinning bins(100.0, 250.0, 60.0, 5000);
+        QCOMPARE(bins.count(), std::size_t(3));
+        QCOMPARE(bins.binSpan(0), 60.0);
+        QCOMPARE(bins.binSpan(2), 30.0);
+        QCOMPARE(bins.binEnd(2), 250.0);
+    }
+};
+
+QTEST_APPLESS_MAIN(TimeBinningTest)
+#include "tst_time_binning.moc"

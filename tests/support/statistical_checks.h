@@ -1,0 +1,40 @@
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+namespace faaslab::test {
+
+// The outcome of comparing a simulated mean with a closed-form value.
+struct MeanCheck {
+    double expected = 0.0;
+    double mean = 0.0;
+    double halfWidth = 0.0; // confidence half-width at `level`
+    double level = 0.0;
+    int replications = 0;
+    bool passed = false;
+    std::string describe() const;
+};
+
+// Compares the mean of independent replication estimates with `expected`.
+// The tolerance is not chosen by hand: it is the Student-t confidence
+// half-width of the replication mean at `level` (99.9 % by default, so a
+// correct model fails a given check about once in a thousand seeds).
+MeanCheck checkMean(std::span<const double> estimates, double expected, double level = 0.999);
+
+// Binomial proportion check for n independent trials with k successes:
+// |k/n - p| <= z * sqrt(p(1-p)/n), z for the two-sided `level`.
+MeanCheck checkProportion(double successes, double trials, double expectedP, double level = 0.999);
+
+// Two-sided standard-normal quantile for a confidence level (0.999 -> 3.29).
+double normalCriticalValue(double level);
+
+} // namespace faaslab::test
+
+// QVERIFY2 with the check's description on failure.
+#define FAASLAB_VERIFY_CHECK(check)                                                                \
+    do {                                                                                           \
+        const auto& check_ = (check);                                                              \
+        QVERIFY2(check_.passed, check_.describe().c_str());                                        \
+    } while (false)

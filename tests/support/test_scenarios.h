@@ -1,0 +1,28 @@
+#pragma once
+
+#include "models/results/replication_result.h"
+#include "models/scenario/scenario.h"
+
+#include <string>
+#include <vector>
+
+namespace faaslab::test {
+
+// Reads a scenario from JSON text through the real reader; throws
+// std::runtime_error with the diagnostics if it is invalid (a broken test
+// fixture must not pass silently).
+Scenario scenarioFromJson(const std::string& json);
+
+// Runs replications 0..count-1 of architecture `architecture` and returns
+// metric `key` of each.
+std::vector<double> replicate(const Scenario& scenario, std::size_t architecture, int count,
+                              const std::string& key);
+
+// All metrics of each replication.
+std::vector<ReplicationResult> replicateAll(const Scenario& scenario, std::size_t architecture,
+                                            int count);
+
+// Path of a bundled file under resources/ in the source tree.
+std::string resourcePath(const std::string& relative);
+
+} // namespace faaslab::test
