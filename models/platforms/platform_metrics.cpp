@@ -14,7 +14,10 @@ const char* const SeriesColumns[] = {
     "queue_length",   "latency_mean_s", "cost_cumulative",
 };
 
-enum Column : std::size_t {
+// Scoped, so that the names cannot be captured by the class's own Level
+// enumerators inside member functions (Instances, BusyInstances ...).
+namespace column {
+enum : std::size_t {
     ArrivalsPerS,
     ServedPerS,
     RejectionsPerS,
@@ -26,8 +29,12 @@ enum Column : std::size_t {
     QueueLength,
     LatencyMeanS,
     CostCumulative,
-    ColumnCount
+    Count
 };
+} // namespace column
+
+static_assert(std::size(SeriesColumns) == column::Count,
+              "every series column needs a name, in enumeration order");
 
 double ratio(double numerator, double denominator) {
     return denominator > 0.0 ? numerator / denominator : 0.0;
@@ -39,7 +46,7 @@ PlatformMetrics::PlatformMetrics(const MeasurementWindow& window)
     : m_window(window)
     , m_stopAt(window.horizonS) {
     m_series.columns.assign(std::begin(SeriesColumns), std::end(SeriesColumns));
-    m_series.values.resize(ColumnCount);
+    m_series.values.resize(column::Count);
 }
 
 void PlatformMetrics::startMeasurement(double time) {
@@ -55,9 +62,9 @@ void PlatformMetrics::startMeasurement(double time) {
     m_series.startS = m_bins.start();
     m_series.endS = m_bins.end();
     m_series.binS = m_bins.width();
-    for (auto& column : m_series.values) {
-        column.clear();
-        column.reserve(m_bins.count());
+    for (auto& values : m_series.values) {
+        values.clear();
+        values.reserve(m_bins.count());
     }
     m_previous = Snapshot{};
     m_nextBin = 0;
@@ -95,21 +102,21 @@ void PlatformMetrics::snapshot(double edge) {
     now.queue = m_levels.integral(Queue);
 
     auto& v = m_series.values;
-    v[ArrivalsPerS].push_back((now.arrived - m_previous.arrived) / span);
-    v[ServedPerS].push_back((now.served - m_previous.served) / span);
-    v[RejectionsPerS].push_back((now.rejected - m_previous.rejected) / span);
-    v[ColdStartsPerS].push_back((now.coldStarts - m_previous.coldStarts) / span);
-    v[TimeoutsPerS].push_back((now.timedOut - m_previous.timedOut) / span);
-    v[Instances].push_back((now.instances - m_previous.instances) / span);
-    v[BusyInstances].push_back((now.busyInstances - m_previous.busyInstances) / span);
-    v[RequestsInService].push_back((now.busyCapacity - m_previous.busyCapacity) / span);
-    v[QueueLength].push_back((now.queue - m_previous.queue) / span);
+    v[column::ArrivalsPerS].push_back((now.arrived - m_previous.arrived) / span);
+    v[column::ServedPerS].push_back((now.served - m_previous.served) / span);
+    v[column::RejectionsPerS].push_back((now.rejected - m_previous.rejected) / span);
+    v[column::ColdStartsPerS].push_back((now.coldStarts - m_previous.coldStarts) / span);
+    v[column::TimeoutsPerS].push_back((now.timedOut - m_previous.timedOut) / span);
+    v[column::Instances].push_back((now.instances - m_previous.instances) / span);
+    v[column::BusyInstances].push_back((now.busyInstances - m_previous.busyInstances) / span);
+    v[column::RequestsInService].push_back((now.busyCapacity - m_previous.busyCapacity) / span);
+    v[column::QueueLength].push_back((now.queue - m_previous.queue) / span);
     const double servedInBin = now.served - m_previous.served;
     // No request finished in the bin: the mean is undefined, not zero.
-    v[LatencyMeanS].push_back(servedInBin > 0.0
-                                  ? (now.latencySum - m_previous.latencySum) / servedInBin
-                                  : std::numeric_limits<double>::quiet_NaN());
-    v[CostCumulative].push_back(m_costProbe ? m_costProbe(edge) : 0.0);
+    v[column::LatencyMeanS].push_back(servedInBin > 0.0
+                                          ? (now.latencySum - m_previous.latencySum) / servedInBin
+                                          : std::numeric_limits<double>::quiet_NaN());
+    v[column::CostCumulative].push_back(m_costProbe ? m_costProbe(edge) : 0.0);
     m_previous = now;
 }
 

@@ -8,9 +8,11 @@ namespace {
 
 class Scanner {
 public:
-    Scanner(std::string_view text, std::map<std::string, JsonLocator::Position>& out)
+    Scanner(std::string_view text, std::map<std::string, JsonLocator::Position>& out,
+            std::vector<JsonLocator::Duplicate>& duplicates)
         : m_text(text)
-        , m_out(out) {}
+        , m_out(out)
+        , m_duplicates(duplicates) {}
 
     void run() {
         skipSpace();
@@ -58,7 +60,10 @@ private:
     }
 
     void value(const std::string& path) {
-        m_out.emplace(path, JsonLocator::Position{m_line, m_column});
+        const JsonLocator::Position here{m_line, m_column};
+        if (!m_out.emplace(path, here).second) {
+            m_duplicates.push_back(JsonLocator::Duplicate{path, here});
+        }
         const char c = peek();
         if (c == '{') {
             advance();
@@ -104,6 +109,7 @@ private:
 
     std::string_view m_text;
     std::map<std::string, JsonLocator::Position>& m_out;
+    std::vector<JsonLocator::Duplicate>& m_duplicates;
     std::size_t m_pos = 0;
     int m_line = 1;
     int m_column = 1;
@@ -112,7 +118,7 @@ private:
 } // namespace
 
 JsonLocator::JsonLocator(std::string_view text) {
-    Scanner(text, m_positions).run();
+    Scanner(text, m_positions, m_duplicates).run();
 }
 
 JsonLocator::Position JsonLocator::find(const std::string& path) const {
@@ -122,11 +128,12 @@ JsonLocator::Position JsonLocator::find(const std::string& path) const {
         if (it != m_positions.end()) {
             return it->second;
         }
-        const std::size_t cut = probe.find_last_of(".[");
-        if (cut == std::string::npos) {
+        if (probe.empty()) {
             return {};
         }
-        probe.resize(cut);
+        // The enclosing value: "a.b[2]" -> "a.b" -> "a" -> "" (the document).
+        const std::size_t cut = probe.find_last_of(".[");
+        probe.resize(cut == std::string::npos ? 0 : cut);
     }
 }
 

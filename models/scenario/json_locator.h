@@ -3,6 +3,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace faaslab {
 
@@ -25,8 +26,17 @@ public:
     // Line and column (1-based) of a byte offset.
     static Position positionOf(std::string_view text, std::size_t offset);
 
+    // Keys given more than once in the same object, with the position of the
+    // repeat: JSON parsers keep only one value, silently.
+    struct Duplicate {
+        std::string path;
+        Position position;
+    };
+    const std::vector<Duplicate>& duplicates() const { return m_duplicates; }
+
 private:
     std::map<std::string, Position> m_positions;
+    std::vector<Duplicate> m_duplicates;
 };
 
 } // namespace faaslab

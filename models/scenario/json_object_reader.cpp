@@ -8,6 +8,12 @@
 namespace faaslab {
 
 std::string formatNumber(double value) {
+    // Whole numbers in plain digits ("10000000", not "1e+07"): that is how
+    // people write durations, rates and limits. Huge values keep the
+    // exponent, which is easier to read than thirteen digits.
+    if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 1e10) {
+        return std::to_string(static_cast<long long>(value));
+    }
     char buffer[64];
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
     return std::string(buffer, result.ptr);
@@ -99,8 +105,9 @@ std::string JsonObjectReader::describe(const Json& value) {
         return "an array";
     case Json::value_t::number_integer:
     case Json::value_t::number_unsigned:
-    case Json::value_t::number_float:
         return value.dump();
+    case Json::value_t::number_float:
+        return formatNumber(value.get<double>());
     default:
         return "an unsupported value";
     }

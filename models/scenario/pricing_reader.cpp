@@ -210,6 +210,15 @@ std::optional<ServerlessPricing> readServerlessPricing(JsonObjectReader& archite
     }
     JsonObjectReader r(&normalised, path, diagnostics);
     const std::size_t errorsBefore = diagnostics.items().size();
+    // With the shorthand the user wrote no "preset" key: point at "pricing".
+    const bool shorthand = member->is_string();
+    auto presetError = [&](std::string message) {
+        if (shorthand) {
+            architecture.error("pricing", std::move(message));
+        } else {
+            r.error("preset", std::move(message));
+        }
+    };
 
     ServerlessPricing pricing;
     bool complete = true;
@@ -233,20 +242,20 @@ std::optional<ServerlessPricing> readServerlessPricing(JsonObjectReader& archite
                 message += ' ' + c;
             }
             message += ')';
-            r.error("preset", message);
+            presetError(message);
             return std::nullopt;
         }
         if (preset->kind != "serverless") {
-            r.error("preset", "\"" + *id + "\" is a " + preset->kind +
-                                  " price list; a serverless architecture needs a serverless one");
+            presetError("\"" + *id + "\" is a " + preset->kind +
+                        " price list; a serverless architecture needs a serverless one");
             return std::nullopt;
         }
         Diagnostics presetProblems;
         auto presetPricing = readServerlessPreset(*preset, presetProblems);
         if (!presetPricing) {
             for (const Diagnostic& d : presetProblems.items()) {
-                r.error("preset", "preset file " + preset->fileName + " is invalid: " +
-                                      (d.path.empty() ? "" : d.path + ": ") + d.message);
+                presetError("preset file " + preset->fileName +
+                            " is invalid: " + (d.path.empty() ? "" : d.path + ": ") + d.message);
             }
             return std::nullopt;
         }

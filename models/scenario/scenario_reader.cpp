@@ -4,6 +4,8 @@
 #include "models/scenario/json_object_reader.h"
 #include "models/scenario/pricing_reader.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -426,6 +428,38 @@ std::optional<Scenario> readScenarioDocument(const Json& document, Diagnostics& 
     return scenario;
 }
 
+// Start of the JSON token that ends just before `end`: a string (back to its
+// opening quote), a literal or number (back over its characters), or a
+// single punctuation character. Trailing white space the lexer consumed
+// with an invalid literal is skipped first.
+std::size_t tokenStart(std::string_view text, std::size_t end) {
+    if (end == 0) {
+        return 0;
+    }
+    std::size_t i = end - 1;
+    while (i > 0 && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) {
+        --i;
+    }
+    auto isLiteral = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+    };
+    if (text[i] == '"') {
+        while (i > 0) {
+            --i;
+            if (text[i] == '"' && (i == 0 || text[i - 1] != '\\')) {
+                break;
+            }
+        }
+        return i;
+    }
+    if (isLiteral(text[i])) {
+        while (i > 0 && isLiteral(text[i - 1])) {
+            --i;
+        }
+    }
+    return i;
+}
+
 } // namespace
 
 ScenarioReadResult ScenarioReader::readJson(const nlohmann::ordered_json& document) const {
@@ -440,10 +474,14 @@ ScenarioReadResult ScenarioReader::readText(std::string_view text) const {
     try {
         document = Json::parse(text);
     } catch (const Json::parse_error& error) {
-        // nlohmann reports a byte offset one past the offending character.
-        const std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
-        const auto position = JsonLocator::positionOf(text, offset);
         std::string message = error.what();
+        // nlohmann reports the byte just past the offending token; point at
+        // the token's start instead, except at the end of the input.
+        std::size_t offset = std::min<std::size_t>(error.byte, text.size());
+        if (message.find("end of input") == std::string::npos) {
+            offset = tokenStart(text, offset);
+        }
+        const auto position = JsonLocator::positionOf(text, offset);
         // Drop the library's "[json.exception.parse_error.101] parse error at
         // line 1, column 2: " prefix; we print our own position.
         const std::size_t cut = message.find("syntax error");
@@ -452,14 +490,52 @@ ScenarioReadResult ScenarioReader::readText(std::string_view text) const {
         }
         result.diagnostics.error("", "invalid JSON: " + message, position.line, position.column);
         return result;
+    } catch (const Json::exception& error) {
+        // Number overflow ("1e999") is reported as out_of_range, without a
+        // position; point at the quoted token when the message names one.
+        std::string message = error.what();
+        const std::size_t closeBracket = message.find("] ");
+        if (closeBracket != std::string::npos) {
+            message = message.substr(closeBracket + 2);
+        }
+        JsonLocator::Position position;
+        const std::size_t open = message.find('\'');
+        const std::size_t close = message.rfind('\'');
+        if (open != std::string::npos && close > open) {
+            const std::size_t at = text.find(message.substr(open + 1, close - open - 1));
+            if (at != std::string_view::npos) {
+                position = JsonLocator::positionOf(text, at);
+            }
+        }
+        result.diagnostics.error(
+            "", "invalid JSON: " + message + " (numbers must be finite double-precision values)",
+            position.line, position.column);
+        return result;
     }
+    const JsonLocator locator(text);
     result = readJson(document);
-    if (result.diagnostics.hasErrors()) {
-        const JsonLocator locator(text);
-        for (Diagnostic& d : result.diagnostics.items()) {
+    for (const JsonLocator::Duplicate& duplicate : locator.duplicates()) {
+        result.diagnostics.error(duplicate.path,
+                                 "is given more than once; only one value can count, so remove "
+                                 "the others");
+        result.scenario.reset();
+    }
+    for (Diagnostic& d : result.diagnostics.items()) {
+        if (d.line == 0) {
             const auto position = locator.find(d.path);
             d.line = position.line;
             d.column = position.column;
+        }
+    }
+    if (!locator.duplicates().empty()) {
+        // Report the duplicates where they are, in file order with the rest.
+        for (const JsonLocator::Duplicate& duplicate : locator.duplicates()) {
+            for (Diagnostic& d : result.diagnostics.items()) {
+                if (d.path == duplicate.path && d.message.starts_with("is given more than once")) {
+                    d.line = duplicate.position.line;
+                    d.column = duplicate.position.column;
+                }
+            }
         }
     }
     return result;
@@ -488,6 +564,14 @@ ScenarioReadResult ScenarioReader::readFile(const std::string& path) const {
     std::string text(static_cast<std::size_t>(size), '\0');
     if (!file.read(text.data(), size)) {
         result.diagnostics.error("", "cannot read the file (is it a directory?)");
+        return result;
+    }
+    if (const std::size_t nul = text.find('\0'); nul != std::string::npos) {
+        const auto position = JsonLocator::positionOf(text, nul);
+        result.diagnostics.error("",
+                                 "not a text file (it contains a NUL byte); a scenario is a "
+                                 "JSON text file",
+                                 position.line, position.column);
         return result;
     }
     return readText(text);

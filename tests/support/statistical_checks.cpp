@@ -56,3 +56,18 @@ MeanCheck checkProportion(double successes, double trials, double expectedP, dou
 }
 
 } // namespace faaslab::test
+
+namespace faaslab::test {
+
+MeanCheck checkPoissonCount(double count, double expected, double level) {
+    MeanCheck check;
+    check.expected = expected;
+    check.mean = count;
+    check.halfWidth = normalCriticalValue(level) * std::sqrt(expected);
+    check.level = level;
+    check.replications = 1;
+    check.passed = std::fabs(count - expected) <= check.halfWidth;
+    return check;
+}
+
+} // namespace faaslab::test

@@ -32,9 +32,23 @@ double normalCriticalValue(double level);
 
 } // namespace faaslab::test
 
-// QVERIFY2 with the check's description on failure.
+// QVERIFY2 with the check's description on failure. Set
+// FAASLAB_SHOW_CHECKS=1 to print every check (docs/validation.md quotes
+// these lines).
 #define FAASLAB_VERIFY_CHECK(check)                                                                \
     do {                                                                                           \
         const auto& check_ = (check);                                                              \
+        if (qEnvironmentVariableIsSet("FAASLAB_SHOW_CHECKS")) {                                    \
+            qInfo("%s: %s", QTest::currentTestFunction(), check_.describe().c_str());              \
+        }                                                                                          \
         QVERIFY2(check_.passed, check_.describe().c_str());                                        \
     } while (false)
+
+namespace faaslab::test {
+
+// A count of events of a Poisson process with expected value `expected`:
+// |count - expected| <= z * sqrt(expected) (normal approximation, fine for
+// expected counts above a few dozen).
+MeanCheck checkPoissonCount(double count, double expected, double level = 0.999);
+
+} // namespace faaslab::test

@@ -1,0 +1,75 @@
+#include "models/results/comparison_table.h"
+#include "models/results/metric_keys.h"
+
+#include <QtTest>
+
+using namespace faaslab;
+
+namespace {
+
+ArchitectureResults architecture(const std::string& name, double monthly, double p99) {
+    ArchitectureResults a;
+    a.name = name;
+    a.type = "serverless";
+    a.replications = 1;
+    a.mean.set(metric::Arrived, 1234567);
+    a.mean.set(metric::Rejected, 12);
+    a.mean.set(metric::RejectionProbability, 12.0 / 1234567);
+    a.mean.set(metric::LatencyP99, p99);
+    a.mean.set(metric::CostMonthly, monthly);
+    a.mean.set(std::string(metric::CostBreakdownPrefix) + "compute", monthly / 30);
+    return a;
+}
+
+} // namespace
+
+class ComparisonTableTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void formatsHumanUnits() {
+        QCOMPARE(formatSeconds(0.1823), std::string("182.3 ms"));
+        QCOMPARE(formatSeconds(1.25), std::string("1.250 s"));
+        QCOMPARE(formatSeconds(0.0000042), std::string("4.2 µs"));
+        QCOMPARE(formatSeconds(600.0), std::string("10.0 min"));
+        QCOMPARE(formatMoney(1234.567), std::string("$1,234.57"));
+        QCOMPARE(formatMoney(0.000123), std::string("$0.000123"));
+        QCOMPARE(formatMoney(0.0), std::string("$0.00"));
+        QCOMPARE(formatCount(1234567), std::string("1,234,567"));
+        QCOMPARE(formatPercent(0.0029), std::string("0.29 %"));
+        QCOMPARE(formatSpan(86400), std::string("1 day"));
+        QCOMPARE(formatSpan(7 * 86400), std::string("7 days"));
+        QCOMPARE(formatSpan(5400), std::string("90 minutes"));
+    }
+
+    void showsEveryArchitectureAndNamesTheWinners() {
+        ScenarioResults r;
+        r.scenarioName = "demo";
+        r.durationS = 86400;
+        r.replications = 1;
+        r.architectures = {architecture("Expensive but fast", 120.0, 0.05),
+                           architecture("Cheap", 20.0, 0.9)};
+        const std::string table = formatComparisonTable(r);
+        QVERIFY(table.find("Scenario: demo") != std::string::npos);
+        QVERIFY(table.find("Expensive but fast") != std::string::npos);
+        QVERIFY(table.find("1,234,567") != std::string::npos);
+        QVERIFY(table.find("  compute") != std::string::npos);
+        QVERIFY(table.find("Cheapest: Cheap ($20.00 per 30 days)") != std::string::npos);
+        QVERIFY(table.find("Fastest at p99: Expensive but fast (50.0 ms)") != std::string::npos);
+    }
+
+    void showsHalfWidthsWithReplications() {
+        ScenarioResults r;
+        r.durationS = 3600;
+        r.replications = 5;
+        ArchitectureResults a = architecture("A", 10.0, 0.2);
+        a.ci95.set(metric::LatencyP99, 0.0123);
+        r.architectures = {a};
+        const std::string table = formatComparisonTable(r);
+        QVERIFY(table.find("200.0 ms ± 12.3 ms") != std::string::npos);
+        QVERIFY(table.find("5 replications (± 95 % CI)") != std::string::npos);
+    }
+};
+
+QTEST_APPLESS_MAIN(ComparisonTableTest)
+#include "tst_comparison_table.moc"
