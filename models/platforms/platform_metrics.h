@@ -89,7 +89,9 @@ private:
 
     MeasurementWindow m_window;
     sim::TimeBinning m_bins;
-    double m_windowStart = 0.0;
+    // Nothing counts as measured until startMeasurement(): a request that
+    // arrives during warm-up and ends after it must not be counted.
+    double m_windowStart = std::numeric_limits<double>::infinity();
     double m_stopAt = std::numeric_limits<double>::infinity();
     double m_nextBinEdge = std::numeric_limits<double>::infinity();
     std::size_t m_nextBin = 0;

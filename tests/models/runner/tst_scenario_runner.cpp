@@ -1,6 +1,7 @@
 #include "models/results/metric_keys.h"
 #include "models/results/results_writer.h"
 #include "models/runner/scenario_runner.h"
+#include "resources/embedded_files.h"
 #include "tests/support/test_scenarios.h"
 
 #include <QtTest>
@@ -98,6 +99,34 @@ private slots:
         // ...while the platforms themselves differ.
         QVERIFY(r.architectures[1].mean.value(metric::InstancesMean) !=
                 a.value(metric::InstancesMean));
+    }
+
+    // Conservation: every request that arrived in the window ends exactly
+    // once, whatever the warm-up, drain and replication count. Checked per
+    // replication on every bundled example and on warm-up edge cases.
+    void everyArrivedRequestEndsExactlyOnce() {
+        std::vector<Scenario> scenarios;
+        for (const resources::EmbeddedFile& file : resources::exampleScenarioFiles()) {
+            Scenario s = test::scenarioFromJson(std::string(file.contents));
+            s.simulation.durationS = std::min(s.simulation.durationS, 7200.0);
+            s.simulation.warmupS = std::min(s.simulation.warmupS, 600.0);
+            scenarios.push_back(s);
+        }
+        Scenario longWarmup = test::scenarioFromJson(ThreeWays);
+        longWarmup.simulation.warmupS = 3000.0; // many requests straddle the boundary
+        scenarios.push_back(longWarmup);
+        for (const Scenario& s : scenarios) {
+            for (std::size_t a = 0; a < s.architectures.size(); ++a) {
+                for (int r = 0; r < 2; ++r) {
+                    const MetricValues m = runReplication(s, a, r).metrics;
+                    QVERIFY2(m.value(metric::Arrived) > 0.0, s.name.c_str());
+                    QCOMPARE(m.value(metric::Completed) + m.value(metric::TimedOut) +
+                                 m.value(metric::Rejected),
+                             m.value(metric::Arrived));
+                    QVERIFY(m.value(metric::ColdStarts) <= m.value(metric::Arrived));
+                }
+            }
+        }
     }
 
     void aSingleReplicationIsReplicationZero() {
