@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 namespace faaslab {
 
@@ -23,6 +24,10 @@ void ReplicationAggregator::add(ReplicationResult&& replication) {
             }
         }
     } else {
+        if (replication.series.values.size() != m_seriesSum.values.size() ||
+            replication.series.binCount() != m_seriesSum.binCount()) {
+            throw std::logic_error("replications with different time-series layouts");
+        }
         for (std::size_t c = 0; c < m_seriesSum.values.size(); ++c) {
             for (std::size_t b = 0; b < m_seriesSum.values[c].size(); ++b) {
                 const double v = replication.series.values[c][b];

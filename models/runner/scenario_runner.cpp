@@ -110,6 +110,17 @@ RunOutput runScenario(const Scenario& scenario, const RunOptions& options) {
             }
             const std::size_t architecture = job / replications;
             const int replication = static_cast<int>(job % replications);
+            // Once cancelled, remaining jobs are counted as finished without
+            // running, so the run returns at once.
+            if (options.cancel != nullptr && options.cancel->load()) {
+                anyCancelled = true;
+                {
+                    std::lock_guard lock(mutex);
+                    ++finished;
+                }
+                done.notify_all();
+                continue;
+            }
             try {
                 bool cancelled = false;
                 ReplicationResult result = runReplication(
@@ -120,14 +131,18 @@ RunOutput runScenario(const Scenario& scenario, const RunOptions& options) {
                     options.maxTimeSeriesBins, &cancelled);
                 jobEvents[job].store(result.eventsProcessed, std::memory_order_relaxed);
                 if (cancelled) {
+                    // A cancelled replication is partial (its time series
+                    // stops where it was interrupted) and the run's results
+                    // are discarded: never fold it.
                     anyCancelled = true;
-                }
-                std::lock_guard lock(mutex);
-                parked[job] = std::move(result);
-                while (nextFold < jobs && parked[nextFold]) {
-                    aggregators[nextFold / replications].add(std::move(*parked[nextFold]));
-                    parked[nextFold].reset();
-                    ++nextFold;
+                } else {
+                    std::lock_guard lock(mutex);
+                    parked[job] = std::move(result);
+                    while (nextFold < jobs && parked[nextFold]) {
+                        aggregators[nextFold / replications].add(std::move(*parked[nextFold]));
+                        parked[nextFold].reset();
+                        ++nextFold;
+                    }
                 }
             } catch (...) {
                 std::lock_guard lock(mutex);
