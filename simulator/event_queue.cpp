@@ -1,23 +1,32 @@
 #include "simulator/event_queue.h"
 
+#include <stdexcept>
+
 namespace faaslab::sim {
 
 std::uint64_t EventQueue::push(double time, EventHandler* handler, std::uint32_t kind,
                                std::uint32_t index, double value) {
     std::uint32_t slot = 0;
+    if (m_nextSequence >= MaxSequence) [[unlikely]] {
+        throw std::length_error("event queue: more than 2^40 events in one run");
+    }
     if (!m_freeSlots.empty()) {
         slot = m_freeSlots.back();
         m_freeSlots.pop_back();
         m_payloads[slot] = Payload{handler, kind, index, value};
     } else {
+        if (m_payloads.size() >= MaxPending) [[unlikely]] {
+            throw std::length_error("event queue: more than 16.7 million events pending at once");
+        }
         slot = static_cast<std::uint32_t>(m_payloads.size());
         m_payloads.push_back(Payload{handler, kind, index, value});
     }
     // + 0.0 turns a negative zero into a positive one, whose bits sort first.
-    const Entry entry{std::bit_cast<std::uint64_t>(time + 0.0), m_nextSequence++, slot};
+    const std::uint64_t sequence = m_nextSequence++;
+    const Entry entry{std::bit_cast<std::uint64_t>(time + 0.0), sequence << SlotBits | slot};
     m_heap.emplace_back();
     siftUp(m_heap.size() - 1, entry);
-    return entry.sequence;
+    return sequence;
 }
 
 Event EventQueue::pop() {
@@ -27,10 +36,11 @@ Event EventQueue::pop() {
     if (!m_heap.empty()) {
         refillFromRoot(last);
     }
-    const Payload& p = m_payloads[earliest.slot];
-    m_freeSlots.push_back(earliest.slot);
+    const auto slot = static_cast<std::uint32_t>(earliest.order & (MaxPending - 1));
+    const Payload& p = m_payloads[slot];
+    m_freeSlots.push_back(slot);
     return Event{std::bit_cast<double>(earliest.timeKey),
-                 earliest.sequence,
+                 earliest.order >> SlotBits,
                  p.handler,
                  p.kind,
                  p.index,

@@ -33,7 +33,7 @@ public:
     Event pop();
 
     double topTime() const { return std::bit_cast<double>(m_heap.front().timeKey); }
-    std::uint64_t topSequence() const { return m_heap.front().sequence; }
+    std::uint64_t topSequence() const { return m_heap.front().order >> SlotBits; }
     bool empty() const { return m_heap.empty(); }
     std::size_t size() const { return m_heap.size(); }
     // Sequence number the next push will get.
@@ -47,13 +47,25 @@ public:
 private:
     static constexpr std::size_t Arity = 4;
 
+public:
+    // Limits of the packed order word: 2^24 (16.7 million) events pending at
+    // once and 2^40 (1.1 x 10^12) events in one run. push() throws
+    // std::length_error beyond either, rather than misorder events.
+    static constexpr int SlotBits = 24;
+    static constexpr std::uint64_t MaxPending = std::uint64_t{1} << SlotBits;
+    static constexpr std::uint64_t MaxSequence = std::uint64_t{1} << (64 - SlotBits);
+
+private:
     // The time is kept as the bit pattern of the double: for non-negative
     // doubles the unsigned integer order of the bits is the numeric order,
     // and integer comparisons are cheaper and branch-free.
+    //
+    // The insertion sequence and the payload slot share one word, sequence
+    // in the high bits, so comparing the word compares sequences: entries are
+    // 16 bytes and the four children of a node fill one cache line.
     struct Entry {
         std::uint64_t timeKey;
-        std::uint64_t sequence;
-        std::uint32_t slot;
+        std::uint64_t order; // sequence << SlotBits | slot
     };
     struct Payload {
         EventHandler* handler;
@@ -66,7 +78,7 @@ private:
     // conditional moves, not branches (the order of random completion times
     // is unpredictable, so branches here would mispredict half the time).
     static bool before(const Entry& a, const Entry& b) {
-        return (a.timeKey < b.timeKey) | ((a.timeKey == b.timeKey) & (a.sequence < b.sequence));
+        return (a.timeKey < b.timeKey) | ((a.timeKey == b.timeKey) & (a.order < b.order));
     }
     void siftUp(std::size_t position, Entry entry);
     void refillFromRoot(Entry last);

@@ -11,6 +11,8 @@ ServerlessBillingMeter::ServerlessBillingMeter(const ServerlessPricing& pricing,
     , m_memoryMb(pricing.billedMemoryMb(memoryMb))
     , m_gb(m_memoryMb / 1024.0)
     , m_ghz(pricing.cpuGhz(memoryMb))
+    , m_unitsPerSecond(1.0 / pricing.granularityS)
+    , m_minimumUnits(pricing.minimumUnits())
     , m_provisioned(provisionedInstances) {
     startWindow(0.0);
 }

@@ -32,7 +32,8 @@ public:
         }
         ++m_month.requests;
         const double duration = m_pricing.billInit ? executionS + initS : executionS;
-        const std::uint64_t units = m_pricing.billedUnits(duration);
+        const std::uint64_t units =
+            ServerlessPricing::roundUpUnits(duration * m_unitsPerSecond, m_minimumUnits);
         if (onProvisioned) {
             m_month.provisionedUnits += units;
         } else {
@@ -68,6 +69,8 @@ private:
     double m_memoryMb = 0.0;
     double m_gb = 0.0;
     double m_ghz = 0.0;
+    double m_unitsPerSecond = 0.0;
+    std::uint64_t m_minimumUnits = 0;
     int m_provisioned = 0;
 
     double m_windowStart = 0.0;

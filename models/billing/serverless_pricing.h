@@ -97,11 +97,15 @@ struct ServerlessPricing {
     // units counts as that number: 0.2 s / 0.001 s is 200.00000000000003 in
     // floating point, and must bill 200 ms, not 201.
     std::uint64_t billedUnits(double durationS) const {
-        double units = durationS / granularityS;
+        return roundUpUnits(durationS / granularityS, minimumUnits());
+    }
+    // The rule itself, on a duration already expressed in units (the meter
+    // multiplies by a precomputed 1 / granularity instead of dividing).
+    static std::uint64_t roundUpUnits(double units, std::uint64_t minimum) {
         units -= units * 1e-9;
         auto whole = static_cast<std::uint64_t>(units > 0.0 ? units : 0.0);
         whole += static_cast<double>(whole) < units ? 1 : 0;
-        return whole > minimumUnits() ? whole : minimumUnits();
+        return whole > minimum ? whole : minimum;
     }
     std::uint64_t minimumUnits() const {
         const double units = minimumBilledS / granularityS;

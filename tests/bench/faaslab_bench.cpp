@@ -1,0 +1,164 @@
+// faaslab-bench: simulated requests per wall-clock second and peak memory of
+// the platform models, one case per child process so that each case's peak
+// resident memory is its own (getrusage of the child).
+//
+//   faaslab-bench            all cases
+//   faaslab-bench --list     case names
+//   faaslab-bench NAME...    selected cases
+//
+// Each case runs one replication of one architecture on one thread, which is
+// the unit the runner parallelises. Compare ratios between cases of one run;
+// absolute figures depend on the machine and its load.
+
+#include "models/results/metric_keys.h"
+#include "models/runner/scenario_runner.h"
+#include "models/scenario/scenario_reader.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+using namespace faaslab;
+
+namespace {
+
+struct Case {
+    std::string name;
+    std::string description;
+    double ratePerS;
+    double durationS;
+    std::string architecture; // JSON of the one architecture
+};
+
+const char* const Lambda = R"({ "name": "faas", "type": "serverless",
+    "cold_start_s": { "dist": "lognormal", "mean": 0.5, "cv": 0.5 }, "keep_alive_s": 600,
+    "max_instances": 100000, "pricing": "aws-lambda-x86" })";
+
+std::vector<Case> cases() {
+    std::vector<Case> list;
+    // Low load: about one instance, mostly warm, a cold start now and then.
+    list.push_back(
+        {"serverless-0.9rps", "serverless, 0.9 req/s, 1,000 days", 0.9, 1000.0 * 86400.0, Lambda});
+    // High load, three horizons: throughput and memory must not depend on it.
+    list.push_back(
+        {"serverless-1000rps-1h", "serverless, 1,000 req/s, 1 hour", 1000.0, 3600.0, Lambda});
+    list.push_back(
+        {"serverless-1000rps-1d", "serverless, 1,000 req/s, 1 day", 1000.0, 86400.0, Lambda});
+    list.push_back({"serverless-1000rps-7d", "serverless, 1,000 req/s, 7 days", 1000.0,
+                    7.0 * 86400.0, Lambda});
+    return list;
+}
+
+Scenario scenarioFor(const Case& c) {
+    nlohmann::ordered_json document = {
+        {"format", "faaslab.scenario/1"},
+        {"name", c.name},
+        {"simulation", {{"duration_s", c.durationS}, {"seed", 1}, {"timeseries_bin_s", 60}}},
+        {"workload",
+         {{"arrivals", {{"process", "poisson"}, {"rate_per_s", c.ratePerS}}},
+          {"service_time_s", {{"dist", "exponential"}, {"mean", 0.2}}},
+          {"memory_mb", 512}}},
+        {"architectures",
+         nlohmann::ordered_json::array({nlohmann::ordered_json::parse(c.architecture)})}};
+    ScenarioReadResult result = ScenarioReader().readJson(document);
+    if (!result.ok()) {
+        std::fprintf(stderr, "%s", result.diagnostics.format(c.name).c_str());
+        std::exit(2);
+    }
+    return *result.scenario;
+}
+
+struct Measurement {
+    double requests = 0.0;
+    double events = 0.0;
+    double seconds = 0.0;
+};
+
+// Runs in the child.
+Measurement measure(const Case& c) {
+    const Scenario scenario = scenarioFor(c);
+    const auto start = std::chrono::steady_clock::now();
+    const ReplicationResult result = runReplication(scenario, 0, 0);
+    const auto end = std::chrono::steady_clock::now();
+    return Measurement{result.metrics.value(metric::Arrived),
+                       static_cast<double>(result.eventsProcessed),
+                       std::chrono::duration<double>(end - start).count()};
+}
+
+bool runInChild(const Case& c) {
+    int fds[2];
+    if (pipe(fds) != 0) {
+        std::perror("pipe");
+        return false;
+    }
+    const pid_t pid = fork();
+    if (pid == 0) {
+        close(fds[0]);
+        const Measurement m = measure(c);
+        if (write(fds[1], &m, sizeof m) != static_cast<ssize_t>(sizeof m)) {
+            _exit(1);
+        }
+        _exit(0);
+    }
+    close(fds[1]);
+    Measurement m;
+    const bool got = read(fds[0], &m, sizeof m) == static_cast<ssize_t>(sizeof m);
+    close(fds[0]);
+    int status = 0;
+    rusage usage{};
+    wait4(pid, &status, 0, &usage);
+    if (!got || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        std::fprintf(stderr, "%s: failed\n", c.name.c_str());
+        return false;
+    }
+    // ru_maxrss is in KiB on Linux.
+    std::printf("| %-22s | %-36s | %14.0f | %8.2f | %12.2f | %11.2f | %8.1f |\n", c.name.c_str(),
+                c.description.c_str(), m.requests, m.seconds, m.requests / m.seconds / 1e6,
+                m.events / m.seconds / 1e6, usage.ru_maxrss / 1024.0);
+    std::fflush(stdout);
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const std::vector<Case> all = cases();
+    std::vector<Case> selected;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--list") == 0) {
+            for (const Case& c : all) {
+                std::printf("%s\t%s\n", c.name.c_str(), c.description.c_str());
+            }
+            return 0;
+        }
+        bool found = false;
+        for (const Case& c : all) {
+            if (c.name == argv[i]) {
+                selected.push_back(c);
+                found = true;
+            }
+        }
+        if (!found) {
+            std::fprintf(stderr, "faaslab-bench: unknown case '%s' (see --list)\n", argv[i]);
+            return 2;
+        }
+    }
+    if (selected.empty()) {
+        selected = all;
+    }
+    std::printf("| case                   | what                                 |       requests "
+                "| wall (s) | M requests/s | M events/s | peak MiB |\n");
+    std::printf("|------------------------|--------------------------------------|---------------:|"
+                "---------:|-------------:|-----------:|---------:|\n");
+    bool ok = true;
+    for (const Case& c : selected) {
+        ok = runInChild(c) && ok;
+    }
+    return ok ? 0 : 1;
+}
