@@ -203,6 +203,10 @@ std::uint64_t JsonObjectReader::unsignedInteger(std::string_view key, std::uint6
     if (value->is_number_unsigned()) {
         return value->get<std::uint64_t>();
     }
+    // Documents built in code hold small integers as signed.
+    if (value->is_number_integer() && value->get<std::int64_t>() >= 0) {
+        return static_cast<std::uint64_t>(value->get<std::int64_t>());
+    }
     if (value->is_number_integer()) {
         error(key, "must be a non-negative whole number, got " + describe(*value));
     } else {

@@ -389,6 +389,16 @@ private slots:
         QCOMPARE(d.column, column);
     }
 
+    // Documents built in code (the GUI, sweeps) hold integers as signed.
+    void acceptsSignedIntegersFromDocumentsBuiltInCode() {
+        Json document = valid();
+        document["simulation"]["seed"] = std::int64_t{42};
+        document["architectures"][0]["max_instances"] = std::int64_t{7};
+        const ScenarioReadResult result = ScenarioReader().readJson(document);
+        QVERIFY(result.ok());
+        QCOMPARE(result.scenario->simulation.seed, std::uint64_t(42));
+    }
+
     void rejectsNonJsonRoots() {
         QVERIFY(ScenarioReader().readText("[1, 2]").diagnostics.items().front().message.find(
                     "must be a JSON object, got an array") != std::string::npos);
