@@ -9,8 +9,10 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-scripts/setup.sh
-cmake --preset release >/dev/null
-cmake --build --preset release --target faaslab-cli
+# Build output goes to stderr, so that stdout carries only the results
+# (scripts/run.sh --json > results.json works).
+scripts/setup.sh >&2
+cmake --preset release >&2
+cmake --build --preset release --target faaslab-cli >&2
 
 exec build/release/bin/faaslab-cli run resources/scenarios/serverless-api.json "$@"

@@ -58,6 +58,15 @@ private slots:
         QVERIFY(table.find("Fastest at p99: Expensive but fast (50.0 ms)") != std::string::npos);
     }
 
+    void namesEveryArchitectureTiedForFastest() {
+        ScenarioResults r;
+        r.durationS = 3600;
+        r.architectures = {architecture("A", 10.0, 0.5), architecture("B", 20.0, 0.5),
+                           architecture("C", 30.0, 0.7)};
+        QVERIFY(formatComparisonTable(r).find("Fastest at p99: A and B (500.0 ms, tied)") !=
+                std::string::npos);
+    }
+
     void showsHalfWidthsWithReplications() {
         ScenarioResults r;
         r.durationS = 3600;
