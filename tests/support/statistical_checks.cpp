@@ -9,9 +9,8 @@ namespace faaslab::test {
 
 std::string MeanCheck::describe() const {
     char buffer[256];
-    std::snprintf(buffer, sizeof buffer,
-                  "expected %.6g, simulated %.6g +/- %.3g (%.1f %% CI over %d replications)",
-                  expected, mean, halfWidth, level * 100.0, replications);
+    std::snprintf(buffer, sizeof buffer, "expected %.6g, simulated %.6g +/- %.3g (%.1f %% %s)",
+                  expected, mean, halfWidth, level * 100.0, basis.c_str());
     return buffer;
 }
 
@@ -23,6 +22,7 @@ MeanCheck checkMean(std::span<const double> estimates, double expected, double l
     check.halfWidth = ci.halfWidth;
     check.level = level;
     check.replications = ci.replications;
+    check.basis = "Student-t interval over " + std::to_string(ci.replications) + " replications";
     check.passed = estimates.size() >= 2 && std::fabs(ci.mean - expected) <= ci.halfWidth;
     return check;
 }
@@ -51,6 +51,8 @@ MeanCheck checkProportion(double successes, double trials, double expectedP, dou
         normalCriticalValue(level) * std::sqrt(expectedP * (1.0 - expectedP) / trials);
     check.level = level;
     check.replications = 1;
+    check.basis =
+        "binomial band over " + std::to_string(static_cast<long long>(trials)) + " trials";
     check.passed = std::fabs(check.mean - expectedP) <= check.halfWidth;
     return check;
 }
@@ -66,6 +68,7 @@ MeanCheck checkPoissonCount(double count, double expected, double level) {
     check.halfWidth = normalCriticalValue(level) * std::sqrt(expected);
     check.level = level;
     check.replications = 1;
+    check.basis = "Poisson band";
     check.passed = std::fabs(count - expected) <= check.halfWidth;
     return check;
 }

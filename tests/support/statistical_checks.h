@@ -13,6 +13,9 @@ struct MeanCheck {
     double halfWidth = 0.0; // confidence half-width at `level`
     double level = 0.0;
     int replications = 0;
+    // What the half-width is: a Student-t interval over replications, or a
+    // normal-approximation band for a count or proportion.
+    std::string basis;
     bool passed = false;
     std::string describe() const;
 };

@@ -55,7 +55,11 @@ std::vector<double> replicate(const Scenario& scenario, std::size_t architecture
 }
 
 std::string resourcePath(const std::string& relative) {
-    return std::string(FAASLAB_SOURCE_DIR) + "/resources/" + relative;
+    return sourcePath("resources/" + relative);
+}
+
+std::string sourcePath(const std::string& relative) {
+    return std::string(FAASLAB_SOURCE_DIR) + "/" + relative;
 }
 
 } // namespace faaslab::test

@@ -24,5 +24,7 @@ std::vector<ReplicationResult> replicateAll(const Scenario& scenario, std::size_
 
 // Path of a bundled file under resources/ in the source tree.
 std::string resourcePath(const std::string& relative);
+// Path of any file in the source tree.
+std::string sourcePath(const std::string& relative);
 
 } // namespace faaslab::test

@@ -1,3 +1,4 @@
+#include "models/results/metric_keys.h"
 #include "models/results/results_writer.h"
 #include "models/runner/scenario_runner.h"
 #include "tests/support/test_scenarios.h"
@@ -121,6 +122,17 @@ private slots:
         QVERIFY(csv.starts_with("architecture,bin_start_s,bin_end_s,arrivals_per_s,"));
         QCOMPARE(std::count(csv.begin(), csv.end(), '\n'), 1 + 2 * 6);
         QVERIFY(csv.find("\n\"Lambda, x86\",1500,1800,") != std::string::npos);
+    }
+
+    // The results documentation lists every metric the catalog defines.
+    void documentationCoversEveryMetric() {
+        QFile doc(QString::fromStdString(test::sourcePath("docs/results-format.md")));
+        QVERIFY(doc.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(doc.readAll());
+        for (const MetricInfo& info : metricCatalog()) {
+            const QString key = QString::fromUtf8(info.key.data(), qsizetype(info.key.size()));
+            QVERIFY2(text.contains("`" + key + "`"), qPrintable(key));
+        }
     }
 
     void csvFieldsAreQuotedPerRfc4180() {
