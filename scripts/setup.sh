@@ -8,12 +8,10 @@ packages=(
     cmake                # build system (3.25 or newer)
     ninja-build          # generator used by the CMake presets
     g++                  # C++20 compiler
-    pkg-config
-    qt6-base-dev         # Qt Core, Widgets, SQL, Test
+    qt6-base-dev         # Qt Core, Widgets, SQL, Test (pulls in the OpenGL headers Qt6Gui needs)
     libqt6sql6-sqlite    # QSQLITE driver for the workspace database
     libqcustomplot-dev   # charts (QCustomPlotQt6)
     nlohmann-json3-dev   # JSON reading/writing in the model library
-    libgl-dev            # Qt6Gui's CMake config requires OpenGL headers
 )
 
 if [[ ! -r /etc/os-release ]] || ! grep -qiE '^(ID|ID_LIKE)=.*(debian|ubuntu)' /etc/os-release; then
