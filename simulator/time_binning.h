@@ -19,6 +19,7 @@ public:
     std::size_t count() const { return m_count; }
 
     double binStart(std::size_t bin) const { return m_start + static_cast<double>(bin) * m_width; }
+    // The last bin ends exactly at end().
     double binEnd(std::size_t bin) const;
     // Length of the bin inside [start, end): the last bin may be partial.
     double binSpan(std::size_t bin) const { return binEnd(bin) - binStart(bin); }

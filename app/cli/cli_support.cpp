@@ -2,10 +2,34 @@
 
 #include <QFileInfo>
 #include <QSaveFile>
+#include <csignal>
 #include <cstdio>
 #include <fstream>
 
 namespace faaslab::cli {
+
+namespace {
+std::atomic<bool> g_interrupted{false};
+} // namespace
+
+extern "C" void faaslabCliOnInterrupt(int) {
+    g_interrupted.store(true);
+}
+
+InterruptGuard::InterruptGuard() {
+    g_interrupted = false;
+    std::signal(SIGINT, faaslabCliOnInterrupt);
+    std::signal(SIGTERM, faaslabCliOnInterrupt);
+}
+
+InterruptGuard::~InterruptGuard() {
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+}
+
+const std::atomic<bool>* InterruptGuard::flag() const {
+    return &g_interrupted;
+}
 
 void printError(const QString& text) {
     const QByteArray bytes = text.toUtf8();

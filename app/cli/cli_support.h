@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
+#include <atomic>
 #include <optional>
 #include <string>
 
@@ -36,6 +37,17 @@ std::optional<std::uint64_t> parseUnsignedOption(const QCommandLineParser& parse
 // message. Keeps the parsed JSON (for overrides) in `document`.
 std::optional<Scenario> loadScenario(const QString& path,
                                      nlohmann::ordered_json* document = nullptr);
+
+// While alive, Ctrl+C (SIGINT) and SIGTERM set a flag instead of killing the
+// process, so a run can stop cleanly and write nothing half-done.
+class InterruptGuard {
+public:
+    InterruptGuard();
+    ~InterruptGuard();
+    InterruptGuard(const InterruptGuard&) = delete;
+    InterruptGuard& operator=(const InterruptGuard&) = delete;
+    const std::atomic<bool>* flag() const;
+};
 
 // Writes a file atomically (temporary file, then rename), so an interrupted
 // write never leaves a truncated results file behind.

@@ -3,6 +3,7 @@
 #include "cli_support.h"
 #include "pricing_command.h"
 #include "run_command.h"
+#include "sweep_command.h"
 #include "validate_command.h"
 
 #include <QCoreApplication>
@@ -17,6 +18,8 @@ const char* const Usage =
     "\n"
     "Commands:\n"
     "  run SCENARIO.json       simulate a scenario and print the comparison table\n"
+    "  sweep SCENARIO.json     re-run a scenario over the values of one field and find\n"
+    "                          the break-even points where the cheapest architecture changes\n"
     "  validate SCENARIO.json  check scenario files and report every problem\n"
     "  pricing list            list the built-in pricing presets\n"
     "  pricing show ID         show a preset's rates, source and date\n"
@@ -57,6 +60,9 @@ int main(int argc, char* argv[]) {
     arguments.removeAt(1);
     if (command == "run") {
         return runCommand(arguments);
+    }
+    if (command == "sweep") {
+        return sweepCommand(arguments);
     }
     if (command == "validate") {
         return validateCommand(arguments);

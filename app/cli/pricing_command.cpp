@@ -14,8 +14,9 @@ namespace {
 
 std::string describeServerless(const ServerlessPricing& p) {
     std::string text;
-    text += p.provider + " — " + p.product + " (" + p.region + ", " + p.currency + ")\n";
-    text += "  source: " + p.sourceUrl + "\n  as of:  " + p.asOf + "\n";
+    text += p.info.provider + " — " + p.info.product + " (" + p.info.region + ", " +
+            p.info.currency + ")\n";
+    text += "  source: " + p.info.sourceUrl + "\n  as of:  " + p.info.asOf + "\n";
     text += "  per million requests: " + formatMoney(p.perRequest * 1e6) + "\n";
     double lower = 0.0;
     for (const PriceTier& tier : p.perGbSecond) {
@@ -52,10 +53,37 @@ std::string describeServerless(const ServerlessPricing& p) {
                   formatCount(p.freeTier.requests).c_str(),
                   formatCount(p.freeTier.gbSeconds).c_str());
     text += line;
-    if (!p.notes.empty()) {
-        text += "  notes: " + p.notes + "\n";
+    if (!p.info.notes.empty()) {
+        text += "  notes: " + p.info.notes + "\n";
     }
     return text;
+}
+
+std::string describeInfo(const std::string& id, const PriceListInfo& info) {
+    return id + ": " + info.provider + " — " + info.product + " (" + info.region + ", " +
+           info.currency + ")\n  source: " + info.sourceUrl + "\n  as of:  " + info.asOf + "\n";
+}
+
+std::string describeContainer(const std::string& id, const ContainerPricing& p) {
+    char line[512];
+    std::snprintf(line, sizeof line,
+                  "  billing: %s\n  per vCPU-second: $%.10g, per GiB-second: $%.10g, per million "
+                  "requests: $%.4g\n  idle min-instances: $%.10g per vCPU-s, $%.10g per GiB-s\n"
+                  "  billed periods rounded up to %g ms, at least %g s per start\n",
+                  std::string(containerBillingName(p.billing)).c_str(), p.perVcpuSecond,
+                  p.perGibSecond, p.perRequest * 1e6, p.idlePerVcpuSecond, p.idlePerGibSecond,
+                  p.granularityS * 1000.0, p.minimumPerStartS);
+    return describeInfo(id, p.info) + line + "  notes: " + p.info.notes + "\n";
+}
+
+std::string describeVm(const std::string& id, const VmPricing& p) {
+    char line[512];
+    std::snprintf(line, sizeof line,
+                  "  instance type: %s, %d vCPU, %g MiB\n  per hour: $%.6g, billed in %g s steps, "
+                  "at least %g s per launch, discount %g %%\n",
+                  p.instanceType.c_str(), p.vcpu, p.memoryMb, p.perHour, p.granularityS,
+                  p.minimumPerStartS, p.discountPercent);
+    return describeInfo(id, p.info) + line + "  notes: " + p.info.notes + "\n";
 }
 
 } // namespace
@@ -86,7 +114,8 @@ int pricingCommand(const QStringList& arguments) {
         }
         for (const PricingPreset& preset : catalog.presets()) {
             text += preset.id + std::string(width + 2 - preset.id.size(), ' ') + preset.kind +
-                    "  " + preset.document.value("product", "") + " (as of " +
+                    std::string(preset.kind.size() < 12 ? 12 - preset.kind.size() : 1, ' ') +
+                    preset.document.value("product", "") + " (as of " +
                     preset.document.value("as_of", "?") + ")\n";
         }
         printOut(text);
@@ -102,12 +131,23 @@ int pricingCommand(const QStringList& arguments) {
             return ExitUsage;
         }
         Diagnostics diagnostics;
-        const auto pricing = readServerlessPreset(*preset, diagnostics);
-        if (!pricing) {
+        std::string text;
+        if (preset->kind == "serverless") {
+            if (const auto p = readServerlessPreset(*preset, diagnostics)) {
+                text = id + ": " + describeServerless(*p);
+            }
+        } else if (preset->kind == "container") {
+            if (const auto p = readContainerPreset(*preset, diagnostics)) {
+                text = describeContainer(id, *p);
+            }
+        } else if (const auto p = readVmPreset(*preset, diagnostics)) {
+            text = describeVm(id, *p);
+        }
+        if (text.empty()) {
             printError(QString::fromStdString(diagnostics.format(preset->fileName)));
             return ExitFailure;
         }
-        printOut(id + ": " + describeServerless(*pricing));
+        printOut(text);
         return ExitSuccess;
     }
     printError("faaslab-cli pricing: expected 'list' or 'show ID'\nTry 'faaslab-cli pricing "

@@ -8,7 +8,6 @@
 
 #include <QCommandLineParser>
 #include <atomic>
-#include <csignal>
 #include <exception>
 #include <map>
 
@@ -138,14 +137,12 @@ int runCommand(const QStringList& arguments) {
         scenario = reread.scenario;
     }
 
-    g_interrupted = false;
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
+    const InterruptGuard interrupt;
 
     TerminalProgress progress(!parser.isSet(quiet) && TerminalProgress::stderrIsTerminal());
     RunOptions options;
     options.threads = threadsValue ? static_cast<int>(*threadsValue) : 0;
-    options.cancel = &g_interrupted;
+    options.cancel = interrupt.flag();
     options.progress = [&progress](const RunProgressReport& r) {
         progress.update(r);
     };
@@ -159,8 +156,6 @@ int runCommand(const QStringList& arguments) {
         return ExitFailure;
     }
     progress.finish();
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
     if (output.status == RunStatus::Cancelled) {
         printError(QStringLiteral("faaslab-cli run: interrupted; no results were written."));
         return ExitFailure;

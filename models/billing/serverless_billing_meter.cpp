@@ -37,7 +37,7 @@ ServerlessUsage ServerlessBillingMeter::usageOf(const MonthCounters& counters,
     usage.provisionedExecutionGbSeconds = static_cast<double>(counters.provisionedUnits) * g * m_gb;
     if (m_pricing.provisionedGranularityS > 0.0 && provisionedSeconds > 0.0) {
         const double step = m_pricing.provisionedGranularityS;
-        provisionedSeconds = std::ceil(provisionedSeconds / step - 1e-9) * step;
+        provisionedSeconds = roundUpSeconds(provisionedSeconds, step);
     }
     usage.provisionedGbSeconds = m_provisioned * m_gb * provisionedSeconds;
     return usage;

@@ -29,7 +29,7 @@ double ServerlessPricing::billedMemoryMb(double configuredMb) const {
         return memoryTiers.back().memoryMb;
     }
     const double increment = memoryIncrementMb > 0.0 ? memoryIncrementMb : 1.0;
-    const double rounded = std::ceil(configuredMb / increment - 1e-9) * increment;
+    const double rounded = roundUpSeconds(configuredMb, increment); // same rule, in MB
     return std::max(rounded, minimumMemoryMb);
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "models/billing/billing_rounding.h"
 #include "models/billing/cost_breakdown.h"
+#include "models/billing/price_list_info.h"
 
 #include <cstdint>
 #include <limits>
@@ -48,15 +50,7 @@ struct ServerlessUsage {
 // All rules of how a provider rounds and charges live here, so that the
 // meter, the projection and the tests share one definition.
 struct ServerlessPricing {
-    // Provenance (presets)
-    std::string presetId;
-    std::string provider;
-    std::string product;
-    std::string region;
-    std::string currency = "USD";
-    std::string sourceUrl;
-    std::string asOf;
-    std::string notes;
+    PriceListInfo info;
 
     double perRequest = 0.0;
     std::vector<PriceTier> perGbSecond{PriceTier{}};
@@ -93,25 +87,17 @@ struct ServerlessPricing {
     double billedMemoryMb(double configuredMb) const;
     double cpuGhz(double configuredMb) const;
     // Rounded-up billed duration, in whole granularity units, at least the
-    // minimum. A duration within one part in 10^9 above a whole number of
-    // units counts as that number: 0.2 s / 0.001 s is 200.00000000000003 in
-    // floating point, and must bill 200 ms, not 201.
+    // minimum (see billing_rounding.h for the rounding rule).
     std::uint64_t billedUnits(double durationS) const {
         return roundUpUnits(durationS / granularityS, minimumUnits());
     }
-    // The rule itself, on a duration already expressed in units (the meter
+    // The same on a duration already expressed in units (the meter
     // multiplies by a precomputed 1 / granularity instead of dividing).
     static std::uint64_t roundUpUnits(double units, std::uint64_t minimum) {
-        units -= units * 1e-9;
-        auto whole = static_cast<std::uint64_t>(units > 0.0 ? units : 0.0);
-        whole += static_cast<double>(whole) < units ? 1 : 0;
+        const std::uint64_t whole = roundUpToUnits(units);
         return whole > minimum ? whole : minimum;
     }
-    std::uint64_t minimumUnits() const {
-        const double units = minimumBilledS / granularityS;
-        const auto whole = static_cast<std::uint64_t>(units - units * 1e-9);
-        return static_cast<double>(whole) < units - units * 1e-9 ? whole + 1 : whole;
-    }
+    std::uint64_t minimumUnits() const { return roundUpToUnits(minimumBilledS / granularityS); }
     double billedDurationS(double durationS) const {
         return static_cast<double>(billedUnits(durationS)) * granularityS;
     }

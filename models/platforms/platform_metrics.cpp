@@ -52,7 +52,8 @@ PlatformMetrics::PlatformMetrics(const MeasurementWindow& window)
 void PlatformMetrics::startMeasurement(double time) {
     advanceTo(time);
     m_windowStart = time;
-    m_arrived = m_rejected = m_served = m_coldStarts = m_timedOut = 0;
+    m_arrived = m_rejected = m_served = m_coldStarts = m_timedOut = m_waited = 0;
+    m_waitSum = m_waitMax = 0.0;
     m_latencySum = 0.0;
     m_latencyStats.reset();
     m_latency.reset();
@@ -140,6 +141,9 @@ void PlatformMetrics::writeResult(ReplicationResult& result) const {
     m.set(LatencyP99, m_latency.quantile(0.99));
     m.set(LatencyP999, m_latency.quantile(0.999));
     m.set(LatencyMax, m_latency.max());
+    m.set(WaitMean, ratio(m_waitSum, static_cast<double>(m_served)));
+    m.set(WaitMax, m_waitMax);
+    m.set(WaitProbability, ratio(static_cast<double>(m_waited), static_cast<double>(m_served)));
     m.set(InstancesMean, m_levels.average(Instances));
     m.set(InstancesMax, m_levels.maximum(Instances));
     m.set(InstancesBusyMean, m_levels.average(BusyInstances));
@@ -149,6 +153,25 @@ void PlatformMetrics::writeResult(ReplicationResult& result) const {
 
     result.series = m_series;
     result.latency = m_latency;
+}
+
+} // namespace faaslab
+
+namespace faaslab {
+
+void PlatformMetrics::writeCost(ReplicationResult& result, const CostBreakdown& total,
+                                const CostBreakdown& monthly) const {
+    MetricValues& m = result.metrics;
+    const auto served = static_cast<double>(m_served);
+    m.set(metric::CostTotal, total.total());
+    m.set(metric::CostPerMillion, served > 0.0 ? total.total() / served * 1e6 : 0.0);
+    m.set(metric::CostMonthly, monthly.total());
+    for (const CostItem& item : total.items) {
+        m.set(std::string(metric::CostBreakdownPrefix) + item.key, item.amount);
+    }
+    for (const CostItem& item : monthly.items) {
+        m.set(std::string(metric::CostMonthlyBreakdownPrefix) + item.key, item.amount);
+    }
 }
 
 } // namespace faaslab

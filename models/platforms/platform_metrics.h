@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/billing/cost_breakdown.h"
 #include "models/results/replication_result.h"
 #include "simulator/latency_histogram.h"
 #include "simulator/running_stats.h"
@@ -66,10 +67,16 @@ public:
     // Request outcomes, for measured requests only (see isMeasured).
     void recordArrival() { ++m_arrived; }
     void recordRejection() { ++m_rejected; }
-    void recordServed(double latency, bool coldStart, bool timedOut) {
+    // `wait` is the time spent queued for capacity (part of the latency).
+    void recordServed(double latency, bool coldStart, bool timedOut, double wait = 0.0) {
         ++m_served;
         m_coldStarts += coldStart ? 1 : 0;
         m_timedOut += timedOut ? 1 : 0;
+        if (wait > 0.0) {
+            ++m_waited;
+            m_waitSum += wait;
+            m_waitMax = wait > m_waitMax ? wait : m_waitMax;
+        }
         m_latencySum += latency;
         m_latencyStats.add(latency);
         m_latency.add(latency);
@@ -80,8 +87,12 @@ public:
     double windowLength() const { return m_stopAt - m_windowStart; }
 
     // Writes the request, latency, instance and utilisation metrics and the
-    // time series into `result`. Cost metrics are the platform's to add.
+    // time series into `result`.
     void writeResult(ReplicationResult& result) const;
+    // Adds the cost metrics (total, per million served, 30-day projection,
+    // and both breakdowns), defined the same way for every platform.
+    void writeCost(ReplicationResult& result, const CostBreakdown& total,
+                   const CostBreakdown& monthly) const;
 
 private:
     void closeBinsThrough(double time);
@@ -101,6 +112,9 @@ private:
     std::uint64_t m_served = 0;
     std::uint64_t m_coldStarts = 0;
     std::uint64_t m_timedOut = 0;
+    std::uint64_t m_waited = 0;
+    double m_waitSum = 0.0;
+    double m_waitMax = 0.0;
     double m_latencySum = 0.0;
     sim::RunningStats m_latencyStats;
     sim::LatencyHistogram m_latency;

@@ -47,6 +47,7 @@ std::uint32_t ServerlessPlatform::createInstance(bool provisioned) {
     instance = Instance{};
     instance.creation = m_created++;
     instance.provisioned = provisioned;
+    instance.alive = true;
     ++m_alive;
     m_metrics.addInstances(1);
     m_metrics.addCapacity(m_config.concurrencyPerInstance);
@@ -54,6 +55,7 @@ std::uint32_t ServerlessPlatform::createInstance(bool provisioned) {
 }
 
 void ServerlessPlatform::destroyInstance(std::uint32_t slot) {
+    m_instances[slot].alive = false;
     if (!m_idleIsAvailable) {
         m_availableOnDemand.remove(slot);
     }
@@ -142,8 +144,11 @@ void ServerlessPlatform::onArrival(const Request& request) {
     ++instance.active;
     m_metrics.addBusyCapacity(1);
 
-    const bool timedOut = request.work > m_config.timeoutS;
-    const double execution = timedOut ? m_config.timeoutS : request.work;
+    // The instance runs (and is billed) while the handler computes and while
+    // it waits on downstream calls.
+    const double duration = request.work + request.ioWait;
+    const bool timedOut = duration > m_config.timeoutS;
+    const double execution = timedOut ? m_config.timeoutS : duration;
     const double latency = init + execution;
     std::uint32_t kind = Finished;
     kind |= measured ? MeasuredFlag : 0u;
@@ -153,7 +158,8 @@ void ServerlessPlatform::onArrival(const Request& request) {
     if (cold && m_config.concurrencyPerInstance > 1) {
         // With room for more requests, the new instance takes them as soon
         // as its initialisation is over, not only when this one finishes.
-        m_simulation.schedule(now + init, this, Ready, slot);
+        m_simulation.schedule(now + init, this, Ready, slot,
+                              static_cast<double>(instance.creation));
     }
     if (measured) {
         m_meter.chargeInvocation(now, execution, init, instance.provisioned);
@@ -164,14 +170,20 @@ void ServerlessPlatform::handleEvent(const sim::Event& event) {
     expireIdleInstances(event.time);
     m_metrics.advanceTo(event.time);
     if ((event.kind & KindMask) == Ready) {
-        onReady(event.index);
+        onReady(event.index, event.value);
     } else {
         onFinished(event);
     }
 }
 
-void ServerlessPlatform::onReady(std::uint32_t slot) {
+void ServerlessPlatform::onReady(std::uint32_t slot, double creation) {
     Instance& instance = m_instances[slot];
+    // The request that started the instance may already have finished (a
+    // zero execution) and the instance expired, or even been replaced in
+    // its slot: then there is nothing to make ready.
+    if (!instance.alive || static_cast<double>(instance.creation) != creation || instance.ready) {
+        return;
+    }
     instance.ready = true;
     if (instance.active < static_cast<std::uint32_t>(m_config.concurrencyPerInstance)) {
         makeAvailable(slot);
@@ -213,19 +225,7 @@ void ServerlessPlatform::onHorizon(double time) {
 ReplicationResult ServerlessPlatform::result() const {
     ReplicationResult result;
     m_metrics.writeResult(result);
-    MetricValues& m = result.metrics;
-    const CostBreakdown& total = m_meter.total();
-    const CostBreakdown monthly = m_meter.monthlyProjection();
-    const double served = static_cast<double>(m_metrics.served());
-    m.set(metric::CostTotal, total.total());
-    m.set(metric::CostPerMillion, served > 0.0 ? total.total() / served * 1e6 : 0.0);
-    m.set(metric::CostMonthly, monthly.total());
-    for (const CostItem& item : total.items) {
-        m.set(std::string(metric::CostBreakdownPrefix) + item.key, item.amount);
-    }
-    for (const CostItem& item : monthly.items) {
-        m.set(std::string(metric::CostMonthlyBreakdownPrefix) + item.key, item.amount);
-    }
+    m_metrics.writeCost(result, m_meter.total(), m_meter.monthlyProjection());
     return result;
 }
 

@@ -48,6 +48,7 @@ private:
         std::uint32_t active = 0; // requests running on it
         bool ready = false;       // initialisation finished
         bool provisioned = false;
+        bool alive = false;
     };
 
     enum EventKind : std::uint32_t {
@@ -74,7 +75,7 @@ private:
     void makeAvailable(std::uint32_t slot);
     std::uint32_t pickOnDemand() const;
     void onFinished(const sim::Event& event);
-    void onReady(std::uint32_t slot);
+    void onReady(std::uint32_t slot, double creation);
 
     ServerlessConfig m_config;
     sim::Simulation& m_simulation;

@@ -24,6 +24,9 @@ void SlotList::pushBack(std::uint32_t slot) {
 }
 
 void SlotList::remove(std::uint32_t slot) {
+    if (!contains(slot)) {
+        return; // removing a slot twice must never corrupt the list
+    }
     const std::uint32_t prev = m_prev[slot];
     const std::uint32_t next = m_next[slot];
     if (prev != None) {

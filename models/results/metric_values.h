@@ -20,6 +20,7 @@ public:
     };
 
     void set(std::string_view key, double value);
+    void erase(std::string_view key);
     std::optional<double> find(std::string_view key) const;
     // The value of `key`, or 0 when absent.
     double value(std::string_view key) const { return find(key).value_or(0.0); }

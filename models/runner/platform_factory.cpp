@@ -1,6 +1,8 @@
 #include "models/runner/platform_factory.h"
 
+#include "models/platforms/container_platform.h"
 #include "models/platforms/serverless_platform.h"
+#include "models/platforms/vm_platform.h"
 
 namespace faaslab {
 
@@ -10,6 +12,12 @@ std::unique_ptr<Platform> makePlatform(const ArchitectureSpec& spec,
         const PlatformContext& context;
         std::unique_ptr<Platform> operator()(const ServerlessConfig& config) const {
             return std::make_unique<ServerlessPlatform>(config, context);
+        }
+        std::unique_ptr<Platform> operator()(const ContainerConfig& config) const {
+            return std::make_unique<ContainerPlatform>(config, context);
+        }
+        std::unique_ptr<Platform> operator()(const VmConfig& config) const {
+            return std::make_unique<VmPlatform>(config, context);
         }
     };
     return std::visit(Visitor{context}, spec.config);

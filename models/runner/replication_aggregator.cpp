@@ -65,12 +65,14 @@ ArchitectureResults ReplicationAggregator::finish(const std::string& name,
     // Over several replications the largest maximum is reported, not the
     // mean of the maxima: a maximum is not a quantity to average.
     if (m_metrics.size() > 1) {
-        for (std::string_view key : {metric::LatencyMax, metric::InstancesMax}) {
+        for (std::string_view key : {metric::LatencyMax, metric::InstancesMax, metric::WaitMax}) {
             double largest = 0.0;
             for (const MetricValues& m : m_metrics) {
                 largest = std::max(largest, m.value(key));
             }
             out.mean.set(key, largest);
+            // A largest value has no confidence interval of a mean.
+            out.ci95.erase(key);
         }
     }
 

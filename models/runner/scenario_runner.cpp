@@ -31,13 +31,12 @@ namespace {
 
 PricingProvenance provenanceOf(const ArchitectureSpec& spec) {
     PricingProvenance p;
-    if (const auto* c = std::get_if<ServerlessConfig>(&spec.config)) {
-        p.presetId = c->pricing.presetId;
-        p.provider = c->pricing.provider;
-        p.product = c->pricing.product;
-        p.sourceUrl = c->pricing.sourceUrl;
-        p.asOf = c->pricing.asOf;
-    }
+    const PriceListInfo& info = spec.priceListInfo();
+    p.presetId = info.presetId;
+    p.provider = info.provider;
+    p.product = info.product;
+    p.sourceUrl = info.sourceUrl;
+    p.asOf = info.asOf;
     return p;
 }
 

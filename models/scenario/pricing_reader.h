@@ -1,7 +1,9 @@
 #pragma once
 
+#include "models/billing/container_pricing.h"
 #include "models/billing/pricing_catalog.h"
 #include "models/billing/serverless_pricing.h"
+#include "models/billing/vm_pricing.h"
 #include "models/scenario/json_object_reader.h"
 
 #include <optional>
@@ -10,16 +12,24 @@ namespace faaslab {
 
 inline constexpr std::string_view PricingFormat = "faaslab.pricing/1";
 
-// Reads a serverless price list from a preset document (a whole
-// resources/pricing file) and reports problems against `sourceName`.
+// Read a price list of each kind from a preset document (a whole
+// resources/pricing file); problems are reported with their JSON paths.
 std::optional<ServerlessPricing> readServerlessPreset(const PricingPreset& preset,
                                                       Diagnostics& diagnostics);
 
-// Reads the "pricing" member of a serverless architecture: a preset name
+std::optional<ContainerPricing> readContainerPreset(const PricingPreset& preset,
+                                                    Diagnostics& diagnostics);
+std::optional<VmPricing> readVmPreset(const PricingPreset& preset, Diagnostics& diagnostics);
+
+// Read the "pricing" member of an architecture of each kind: a preset name
 // ("aws-lambda-x86", or {"preset": "aws-lambda-x86", ...overrides}) or a
 // complete inline price list. Rate fields next to "preset" override the
 // preset's values.
 std::optional<ServerlessPricing> readServerlessPricing(JsonObjectReader& architecture,
                                                        const PricingCatalog& catalog);
+std::optional<ContainerPricing> readContainerPricing(JsonObjectReader& architecture,
+                                                     const PricingCatalog& catalog);
+std::optional<VmPricing> readVmPricing(JsonObjectReader& architecture,
+                                       const PricingCatalog& catalog);
 
 } // namespace faaslab

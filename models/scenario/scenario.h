@@ -1,6 +1,8 @@
 #pragma once
 
+#include "models/platforms/container_config.h"
 #include "models/platforms/serverless_config.h"
+#include "models/platforms/vm_config.h"
 #include "models/workload/workload_spec.h"
 
 #include <cstdint>
@@ -29,13 +31,14 @@ struct SimulationSettings {
 struct ArchitectureSpec {
     std::string name;
     std::string description;
-    std::variant<ServerlessConfig> config;
+    std::variant<ServerlessConfig, ContainerConfig, VmConfig> config;
     // The "pricing" member exactly as the scenario wrote it (a preset name
     // with overrides, or inline rates), so the scenario writes back as it was
     // read.
     nlohmann::ordered_json pricingSource;
 
     std::string_view typeName() const;
+    const PriceListInfo& priceListInfo() const;
     bool operator==(const ArchitectureSpec&) const = default;
 };
 

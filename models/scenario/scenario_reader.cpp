@@ -1,5 +1,6 @@
 #include "models/scenario/scenario_reader.h"
 
+#include "models/platforms/vm_config.h"
 #include "models/scenario/json_locator.h"
 #include "models/scenario/json_object_reader.h"
 #include "models/scenario/pricing_reader.h"
@@ -236,11 +237,14 @@ std::optional<WorkloadSpec> readWorkload(JsonObjectReader& root) {
     WorkloadSpec workload;
     const auto arrivals = readArrivals(r);
     const auto service = readDistribution(r, "service_time_s", true);
+    const bool hasIoWait = r.has("io_wait_s");
+    const auto ioWait = readDistribution(r, "io_wait_s", false);
     const auto memory = r.requiredNumber("memory_mb", NumberRule::positive(1048576, "1 TiB"));
     r.finish();
-    if (!arrivals || !service || !memory) {
+    if (!arrivals || !service || !memory || (hasIoWait && !ioWait)) {
         return std::nullopt;
     }
+    workload.ioWaitS = ioWait;
     workload.arrivals = *arrivals;
     workload.serviceTimeS = *service;
     workload.memoryMb = *memory;
@@ -327,6 +331,137 @@ std::optional<ServerlessConfig> readServerless(JsonObjectReader& r, const Worklo
     return c;
 }
 
+std::optional<ContainerConfig> readContainer(JsonObjectReader& r, const PricingCatalog& catalog) {
+    const std::size_t errorsBefore = r.diagnostics().items().size();
+    ContainerConfig c;
+    c.vcpu = r.number("vcpu", NumberRule::positive(1024, "1024 vCPUs"), c.vcpu);
+    c.memoryMb = r.number("memory_mb", NumberRule::positive(1048576, "1 TiB"), c.memoryMb);
+    c.concurrencyPerInstance = static_cast<int>(r.integer(
+        "concurrency_per_instance", NumberRule::count(1, 1000, "1000 concurrent requests"),
+        c.concurrencyPerInstance));
+    c.queueTimeoutS = r.number("queue_timeout_s", SampleRule, c.queueTimeoutS);
+    c.minInstances = static_cast<int>(r.integer(
+        "min_instances", NumberRule::count(0, 100000, "100,000 instances"), c.minInstances));
+    c.maxInstances = static_cast<int>(r.integer(
+        "max_instances", NumberRule::count(1, 100000, "100,000 instances"), c.maxInstances));
+    if (c.maxInstances < c.minInstances) {
+        r.error("max_instances", "must be at least min_instances (" +
+                                     std::to_string(c.minInstances) + "), got " +
+                                     std::to_string(c.maxInstances));
+    }
+    // Start-up time matters only if the fleet can grow.
+    const bool canGrow = c.minInstances < c.maxInstances;
+    const auto startup = readDistribution(r, "startup_s", canGrow);
+    if (startup) {
+        c.startupS = *startup;
+    }
+    JsonObjectReader a = r.object("autoscaler", false);
+    if (a.valid()) {
+        ContainerAutoscaler& s = c.autoscaler;
+        s.intervalS = a.number("interval_s", NumberRule::positive(3600, "one hour"), s.intervalS);
+        s.windowS = a.number("window_s", NumberRule::positive(86400, "one day"), s.windowS);
+        if (s.windowS < s.intervalS) {
+            a.error("window_s", "must be at least interval_s (" + formatNumber(s.intervalS) +
+                                    "), got " + formatNumber(s.windowS));
+        }
+        s.targetUtilization = a.number("target_utilization", NumberRule{0.0, true, 1.0, "", false},
+                                       s.targetUtilization);
+        s.scaleDownDelayS = a.number("scale_down_delay_s",
+                                     NumberRule::nonNegative(86400, "one day"), s.scaleDownDelayS);
+        s.cpuTargetUtilization =
+            a.number("cpu_target_utilization", NumberRule{0.0, true, 1.0, "", false}, 0.0);
+        a.finish();
+    }
+    if (const auto pricing = readContainerPricing(r, catalog)) {
+        c.pricing = *pricing;
+    }
+    if (r.diagnostics().items().size() != errorsBefore) {
+        return std::nullopt;
+    }
+    return c;
+}
+
+std::optional<VmConfig> readVm(JsonObjectReader& r, const PricingCatalog& catalog) {
+    const std::size_t errorsBefore = r.diagnostics().items().size();
+    VmConfig c;
+    const auto pricing = readVmPricing(r, catalog);
+    if (pricing) {
+        c.pricing = *pricing;
+    }
+    // The instance type fixes the cores; a scenario may state them only if
+    // it agrees.
+    const int typeCores = pricing ? pricing->vcpu : 0;
+    const auto vcpu = r.optionalNumber("vcpu", NumberRule::count(1, 1024, "1024 vCPUs"));
+    if (vcpu) {
+        c.vcpu = static_cast<int>(*vcpu);
+        if (typeCores > 0 && c.vcpu != typeCores) {
+            r.error("vcpu", "the price list's instance type (" + pricing->instanceType + ") has " +
+                                std::to_string(typeCores) + " vCPUs, got " +
+                                std::to_string(c.vcpu));
+        }
+    } else if (typeCores > 0) {
+        c.vcpu = typeCores;
+    } else if (pricing) {
+        r.error("vcpu", "is required (a whole number) when the price list does not state the "
+                        "instance type's vCPUs");
+    }
+    c.memoryMb = r.number("memory_mb", NumberRule::positive(1048576, "1 TiB"),
+                          pricing && pricing->memoryMb > 0.0 ? pricing->memoryMb : c.memoryMb);
+    const std::string dispatch = r.choice(
+        "dispatch", {"central_queue", "least_connections", "round_robin"}, "central_queue");
+    c.dispatch = dispatch == "least_connections" ? VmDispatch::LeastConnections
+                 : dispatch == "round_robin"     ? VmDispatch::RoundRobin
+                                                 : VmDispatch::CentralQueue;
+    c.queueCapacity = static_cast<int>(
+        r.integer("queue_capacity", NumberRule::count(0, 1e7, "ten million waiting requests"),
+                  c.queueCapacity));
+    c.queueTimeoutS = r.number("queue_timeout_s", SampleRule, c.queueTimeoutS);
+
+    JsonObjectReader a = r.object("autoscaling", false);
+    if (a.valid()) {
+        VmAutoscaling& s = c.autoscaling;
+        s.enabled = true;
+        s.minInstances = static_cast<int>(
+            a.requiredInteger("min_instances", NumberRule::count(1, 100000, "100,000 VMs"))
+                .value_or(1));
+        s.maxInstances = static_cast<int>(
+            a.requiredInteger("max_instances", NumberRule::count(1, 100000, "100,000 VMs"))
+                .value_or(s.minInstances));
+        if (s.maxInstances < s.minInstances) {
+            a.error("max_instances", "must be at least min_instances (" +
+                                         std::to_string(s.minInstances) + "), got " +
+                                         std::to_string(s.maxInstances));
+        }
+        s.targetUtilization = a.number("target_utilization", NumberRule{0.0, true, 1.0, "", false},
+                                       s.targetUtilization);
+        s.metricPeriodS =
+            a.number("metric_period_s", NumberRule::positive(86400, "one day"), s.metricPeriodS);
+        if (const auto boot = readDistribution(a, "boot_s", true)) {
+            s.bootS = *boot;
+        }
+        s.cooldownS =
+            a.number("cooldown_s", NumberRule::nonNegative(86400, "one day"), s.cooldownS);
+        a.finish();
+        c.instances = static_cast<int>(
+            r.integer("instances", NumberRule::count(1, 100000, "100,000 VMs"), s.minInstances));
+        if (c.instances < s.minInstances || c.instances > s.maxInstances) {
+            r.error("instances", "with autoscaling, the starting fleet must lie within "
+                                 "[min_instances, max_instances] = [" +
+                                     std::to_string(s.minInstances) + ", " +
+                                     std::to_string(s.maxInstances) + "], got " +
+                                     std::to_string(c.instances));
+        }
+    } else {
+        const auto instances =
+            r.requiredInteger("instances", NumberRule::count(1, 100000, "100,000 VMs"));
+        c.instances = static_cast<int>(instances.value_or(1));
+    }
+    if (r.diagnostics().items().size() != errorsBefore) {
+        return std::nullopt;
+    }
+    return c;
+}
+
 std::optional<ArchitectureSpec> readArchitecture(const Json& node, const std::string& path,
                                                  Diagnostics& diagnostics,
                                                  const WorkloadSpec* workload,
@@ -340,19 +475,50 @@ std::optional<ArchitectureSpec> readArchitecture(const Json& node, const std::st
     ArchitectureSpec spec;
     spec.name = r.requiredString("name", 64).value_or("");
     spec.description = r.string("description", "", 2000);
-    const auto type = r.requiredChoice("type", {"serverless"});
+    const auto type = r.requiredChoice("type", {"serverless", "container", "vm"});
     if (!type) {
         return std::nullopt;
     }
+    // Keys that belong to another type get a message that says so.
+    const std::map<std::string, std::string> serverlessOnly = {
+        {"cold_start_s", "serverless"},
+        {"keep_alive_s", "serverless"},
+        {"provisioned_instances", "serverless"},
+        {"instance_selection", "serverless"},
+        {"timeout_s", "serverless"}};
+    const std::map<std::string, std::string> containerOnly = {
+        {"startup_s", "container"}, {"autoscaler", "container"}, {"min_instances", "container"}};
+    const std::map<std::string, std::string> vmOnly = {
+        {"instances", "vm"}, {"dispatch", "vm"}, {"queue_capacity", "vm"}, {"autoscaling", "vm"}};
+    std::map<std::string, std::string> elsewhere;
+    auto note = [&](const std::map<std::string, std::string>& keys) {
+        for (const auto& [key, owner] : keys) {
+            elsewhere[key] = "it belongs to type \"" + owner + "\"";
+        }
+    };
     if (*type == "serverless") {
+        note(containerOnly);
+        note(vmOnly);
         if (auto config = readServerless(r, workload, catalog)) {
+            spec.config = *config;
+        }
+    } else if (*type == "container") {
+        note(serverlessOnly);
+        note(vmOnly);
+        if (auto config = readContainer(r, catalog)) {
+            spec.config = *config;
+        }
+    } else {
+        note(serverlessOnly);
+        note(containerOnly);
+        if (auto config = readVm(r, catalog)) {
             spec.config = *config;
         }
     }
     if (const Json* pricing = r.member("pricing")) {
         spec.pricingSource = *pricing;
     }
-    r.finish();
+    r.finish(elsewhere);
     if (diagnostics.items().size() != errorsBefore) {
         return std::nullopt;
     }
@@ -411,7 +577,7 @@ std::optional<Scenario> readScenarioDocument(const Json& document, Diagnostics& 
     if (workload) {
         scenario.workload = *workload;
         const double expected =
-            workload->arrivals.meanRate() * scenario.simulation.durationS *
+            workload->arrivals.expectedArrivals(scenario.simulation.durationS) *
             scenario.simulation.replications *
             static_cast<double>(std::max<std::size_t>(1, scenario.architectures.size()));
         if (expected > ScenarioReader::MaxSimulatedRequests) {
@@ -420,6 +586,18 @@ std::optional<Scenario> readScenarioDocument(const Json& document, Diagnostics& 
                                   " requests in all (rate x duration x replications x "
                                   "architectures), more than the limit of " +
                                   formatNumber(ScenarioReader::MaxSimulatedRequests));
+        }
+        const double inService = workload->arrivals.peakRate() *
+                                 (workload->serviceTimeS.meanValue() +
+                                  (workload->ioWaitS ? workload->ioWaitS->meanValue() : 0.0));
+        if (inService > ScenarioReader::MaxRequestsInFlight) {
+            diagnostics.error("workload",
+                              "at its peak rate this workload keeps about " +
+                                  formatNumber(std::round(inService)) +
+                                  " requests in service at once (peak rate x mean service "
+                                  "time), more than the " +
+                                  formatNumber(ScenarioReader::MaxRequestsInFlight) +
+                                  " this version can simulate");
         }
     }
     if (diagnostics.hasErrors()) {

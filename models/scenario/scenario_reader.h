@@ -35,6 +35,9 @@ public:
     // Refuses scenarios that would simulate more requests than this in all
     // (rate x duration x replications x architectures).
     static constexpr double MaxSimulatedRequests = 1e12;
+    // Refuses workloads that would keep more requests in service at once
+    // (peak rate x mean time in service) than the engine keeps events for.
+    static constexpr double MaxRequestsInFlight = 5e6;
 
 private:
     const PricingCatalog& m_catalog;

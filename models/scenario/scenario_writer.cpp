@@ -82,6 +82,35 @@ Json architectureToJson(const ArchitectureSpec& spec) {
         j["concurrency_per_instance"] = c->concurrencyPerInstance;
         j["instance_selection"] = std::string(instanceSelectionName(c->instanceSelection));
         j["timeout_s"] = c->timeoutS;
+    } else if (const auto* k = std::get_if<ContainerConfig>(&spec.config)) {
+        j["vcpu"] = k->vcpu;
+        j["memory_mb"] = k->memoryMb;
+        j["concurrency_per_instance"] = k->concurrencyPerInstance;
+        j["queue_timeout_s"] = k->queueTimeoutS;
+        j["min_instances"] = k->minInstances;
+        j["max_instances"] = k->maxInstances;
+        j["startup_s"] = distributionToJson(k->startupS);
+        j["autoscaler"] = Json{{"interval_s", k->autoscaler.intervalS},
+                               {"window_s", k->autoscaler.windowS},
+                               {"target_utilization", k->autoscaler.targetUtilization},
+                               {"scale_down_delay_s", k->autoscaler.scaleDownDelayS}};
+        if (k->autoscaler.cpuTargetUtilization > 0.0) {
+            j["autoscaler"]["cpu_target_utilization"] = k->autoscaler.cpuTargetUtilization;
+        }
+    } else if (const auto* v = std::get_if<VmConfig>(&spec.config)) {
+        j["vcpu"] = v->vcpu;
+        j["memory_mb"] = v->memoryMb;
+        j["instances"] = v->instances;
+        j["dispatch"] = std::string(vmDispatchName(v->dispatch));
+        j["queue_capacity"] = v->queueCapacity;
+        j["queue_timeout_s"] = v->queueTimeoutS;
+        if (v->autoscaling.enabled) {
+            const VmAutoscaling& a = v->autoscaling;
+            j["autoscaling"] = Json{
+                {"min_instances", a.minInstances},           {"max_instances", a.maxInstances},
+                {"target_utilization", a.targetUtilization}, {"metric_period_s", a.metricPeriodS},
+                {"boot_s", distributionToJson(a.bootS)},     {"cooldown_s", a.cooldownS}};
+        }
     }
     j["pricing"] = spec.pricingSource;
     return j;
@@ -102,8 +131,11 @@ Json scenarioToJson(const Scenario& s) {
                            {"replications", s.simulation.replications},
                            {"timeseries_bin_s", s.simulation.timeseriesBinS}};
     j["workload"] = Json{{"arrivals", arrivalsToJson(s.workload.arrivals)},
-                         {"service_time_s", distributionToJson(s.workload.serviceTimeS)},
-                         {"memory_mb", s.workload.memoryMb}};
+                         {"service_time_s", distributionToJson(s.workload.serviceTimeS)}};
+    if (s.workload.ioWaitS) {
+        j["workload"]["io_wait_s"] = distributionToJson(*s.workload.ioWaitS);
+    }
+    j["workload"]["memory_mb"] = s.workload.memoryMb;
     Json architectures = Json::array();
     for (const ArchitectureSpec& a : s.architectures) {
         architectures.push_back(architectureToJson(a));

@@ -1,6 +1,8 @@
 #include "models/workload/arrival_spec.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 namespace faaslab {
@@ -49,6 +51,66 @@ double ArrivalSpec::meanRate() const {
             weighted += steps[i].ratePerS * (end - steps[i].fromS);
         }
         return weighted / stepsPeriodS;
+    }
+    }
+    return 0.0;
+}
+
+double ArrivalSpec::expectedArrivals(double duration) const {
+    switch (process) {
+    case Process::Poisson:
+    case Process::Constant:
+    case Process::OnOff:
+        return meanRate() * duration;
+    case Process::Diurnal: {
+        const double omega = 2.0 * std::numbers::pi / periodS;
+        return ratePerS * duration +
+               ratePerS * amplitude / omega *
+                   (std::sin(omega * (duration - peakTimeS)) - std::sin(-omega * peakTimeS));
+    }
+    case Process::Steps: {
+        // Integral of the schedule over whole periods, then the remainder.
+        auto integralUpTo = [this](double t) {
+            double sum = 0.0;
+            for (std::size_t i = 0; i < steps.size(); ++i) {
+                const double end =
+                    i + 1 < steps.size()
+                        ? steps[i + 1].fromS
+                        : (stepsPeriodS > 0.0 ? stepsPeriodS
+                                              : std::numeric_limits<double>::infinity());
+                if (t <= steps[i].fromS) {
+                    break;
+                }
+                sum += steps[i].ratePerS * (std::min(t, end) - steps[i].fromS);
+            }
+            return sum;
+        };
+        if (stepsPeriodS <= 0.0) {
+            return integralUpTo(duration);
+        }
+        const double periods = std::floor(duration / stepsPeriodS);
+        return periods * integralUpTo(stepsPeriodS) +
+               integralUpTo(duration - periods * stepsPeriodS);
+    }
+    }
+    return 0.0;
+}
+
+double ArrivalSpec::peakRate() const {
+    switch (process) {
+    case Process::Poisson:
+    case Process::Constant:
+        return ratePerS;
+    case Process::OnOff:
+        return std::max(rateOnPerS, rateOffPerS);
+    case Process::Diurnal:
+        return ratePerS * (1.0 + amplitude);
+    case Process::Steps: {
+        double peak = 0.0;
+        for (const RateStep& step : steps) {
+            peak = std::max(peak, step.ratePerS);
+        }
+        return peak;
     }
     }
     return 0.0;

@@ -43,6 +43,10 @@ struct ArrivalSpec {
 
     // Long-run average arrival rate (requests per second).
     double meanRate() const;
+    // Expected number of arrivals in [0, duration): the integral of the rate.
+    double expectedArrivals(double duration) const;
+    // The highest rate the process ever has.
+    double peakRate() const;
     // Expected instantaneous rate at time t, for previews (for on_off this
     // is the long-run mean, since the state is random).
     double expectedRateAt(double t) const;

@@ -14,6 +14,11 @@ struct Request {
     // Service demand in seconds at full speed on one CPU: the execution time
     // on a function instance or a VM core, the CPU work on a container.
     double work = 0.0;
+    // Time the request spends waiting on downstream services (a database,
+    // another API) without using CPU. FaaS instances and VM cores are held
+    // (and, for FaaS, billed) through it; a container instance serves other
+    // requests meanwhile.
+    double ioWait = 0.0;
 };
 
 // Receives requests at their arrival time.

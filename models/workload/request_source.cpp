@@ -15,7 +15,10 @@ RequestSource::RequestSource(const WorkloadSpec& workload, std::uint64_t seed,
     , m_sink(sink)
     , m_arrivals(workload.arrivals, deriveStream(seed, replication, StreamPurpose::Arrivals))
     , m_serviceTime(workload.serviceTimeS.toDistribution())
-    , m_serviceRng(deriveStream(seed, replication, StreamPurpose::ServiceTimes)) {
+    , m_serviceRng(deriveStream(seed, replication, StreamPurpose::ServiceTimes))
+    , m_hasIoWait(workload.ioWaitS.has_value())
+    , m_ioWait(m_hasIoWait ? workload.ioWaitS->toDistribution() : sim::Distribution())
+    , m_ioWaitRng(deriveStream(seed, replication, StreamPurpose::IoWait)) {
 }
 
 void RequestSource::start() {
@@ -31,11 +34,17 @@ void RequestSource::scheduleNext() {
 }
 
 void RequestSource::handleEvent(const sim::Event& event) {
-    const Request request{m_nextId++, event.time, m_serviceTime.sample(m_serviceRng)};
-    // Schedule the next arrival before serving this one, so that the service
-    // draws of platforms can never influence the arrival sequence.
-    scheduleNext();
+    Request request{m_nextId++, event.time, m_serviceTime.sample(m_serviceRng)};
+    if (m_hasIoWait) {
+        request.ioWait = m_ioWait.sample(m_ioWaitRng);
+    }
     m_sink.onArrival(request);
+    // Scheduled after the platform has reacted, so that whatever it
+    // scheduled in reaction (an execution's end) precedes the next arrival
+    // if both fall on the same instant: an instance that finishes at time t
+    // is free for a request that arrives at t. (The arrival times cannot
+    // depend on the platform either way: they come from their own stream.)
+    scheduleNext();
 }
 
 } // namespace faaslab

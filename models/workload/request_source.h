@@ -18,6 +18,7 @@ enum class StreamPurpose : std::uint64_t {
     ColdStarts = 3,
     InstanceStartup = 4,
     Dispatch = 5,
+    IoWait = 6,
 };
 
 sim::RandomStream deriveStream(std::uint64_t seed, std::uint64_t replication, StreamPurpose purpose,
@@ -50,6 +51,9 @@ private:
     ArrivalGenerator m_arrivals;
     sim::Distribution m_serviceTime;
     sim::RandomStream m_serviceRng;
+    bool m_hasIoWait = false;
+    sim::Distribution m_ioWait;
+    sim::RandomStream m_ioWaitRng;
     std::uint64_t m_nextId = 0;
 };
 

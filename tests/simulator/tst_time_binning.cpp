@@ -24,6 +24,15 @@ private slots:
         QCOMPARE(bins.width(), 8192.0);
     }
 
+    // 0.6 / 0.2 is 2.9999999999999996 in floating point: still three bins,
+    // the last ending exactly at the end (no empty fourth bin).
+    void aWholeNumberOfBinsUpToRoundingHasNoExtraBin() {
+        const TimeBinning bins(0.3, 0.9, 0.2, 5000);
+        QCOMPARE(bins.count(), std::size_t(3));
+        QCOMPARE(bins.binEnd(2), 0.9);
+        QVERIFY(bins.binSpan(2) > 0.19);
+    }
+
     void lastBinMayBePartial() {
         const TimeBinning bins(100.0, 250.0, 60.0, 5000);
         QCOMPARE(bins.count(), std::size_t(3));

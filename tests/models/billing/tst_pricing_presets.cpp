@@ -20,24 +20,45 @@ private slots:
             QVERIFY2(preset.fileName == preset.id + ".json",
                      qPrintable(QString::fromStdString(preset.fileName)));
             Diagnostics diagnostics;
-            const auto pricing = readServerlessPreset(preset, diagnostics);
-            QVERIFY2(pricing.has_value(),
+            std::optional<PriceListInfo> info;
+            if (preset.kind == "serverless") {
+                const auto p = readServerlessPreset(preset, diagnostics);
+                if (p) {
+                    info = p->info;
+                    QVERIFY(p->perRequest > 0.0);
+                    QVERIFY(!p->perGbSecond.empty());
+                }
+            } else if (preset.kind == "container") {
+                const auto p = readContainerPreset(preset, diagnostics);
+                if (p) {
+                    info = p->info;
+                    QVERIFY(p->perVcpuSecond > 0.0 && p->perGibSecond > 0.0);
+                }
+            } else {
+                QCOMPARE(preset.kind, std::string("vm"));
+                const auto p = readVmPreset(preset, diagnostics);
+                if (p) {
+                    info = p->info;
+                    QVERIFY(p->perHour > 0.0 && p->vcpu > 0 && !p->instanceType.empty());
+                }
+            }
+            QVERIFY2(info.has_value(),
                      qPrintable(QString::fromStdString(diagnostics.format(preset.fileName))));
-            QVERIFY(pricing->sourceUrl.starts_with("https://"));
-            QVERIFY2(std::regex_match(pricing->asOf, date),
-                     qPrintable(QString::fromStdString(pricing->asOf)));
-            QVERIFY(!pricing->provider.empty());
-            QVERIFY(!pricing->product.empty());
-            QVERIFY(!pricing->notes.empty());
-            QVERIFY(pricing->perRequest > 0.0);
-            QVERIFY(!pricing->perGbSecond.empty());
+            QVERIFY(info->sourceUrl.starts_with("https://"));
+            QVERIFY2(std::regex_match(info->asOf, date), info->asOf.c_str());
+            QVERIFY(!info->provider.empty());
+            QVERIFY(!info->product.empty());
+            QVERIFY(!info->notes.empty());
         }
     }
 
     void theRequiredOfferingsArePresent() {
         const PricingCatalog& catalog = PricingCatalog::builtin();
-        for (const char* id : {"aws-lambda-x86", "aws-lambda-arm", "azure-functions-consumption",
-                               "gcp-cloud-functions-gen1"}) {
+        for (const char* id :
+             {"aws-lambda-x86", "aws-lambda-arm", "azure-functions-consumption",
+              "gcp-cloud-functions-gen1", "gcp-cloud-run-request", "gcp-cloud-run-instance",
+              "aws-fargate-linux-x86", "aws-ec2-t3-medium", "aws-ec2-m5-large", "aws-ec2-c5-large",
+              "azure-vm-d2s-v5", "gcp-e2-standard-2"}) {
             QVERIFY2(catalog.find(id) != nullptr, id);
         }
     }

@@ -155,6 +155,27 @@ private slots:
         COMPARE_USD(meter.total().total(), 0.00736 + 10.61335456 + 1.97333728);
     }
 
+    // Overriding one free-tier allowance keeps the preset's others: with
+    // 2M free requests and the preset's 400,000 GB-s, 10^6 invocations of
+    // 200 ms at 1 GB (200,000 GB-s) cost nothing.
+    void partialOverridesKeepThePresetsOtherValues() {
+        const Scenario s = test::scenarioFromJson(R"({
+          "format": "faaslab.scenario/1", "name": "override",
+          "simulation": { "duration_s": 100000 },
+          "workload": { "arrivals": { "process": "constant", "rate_per_s": 10 },
+                        "service_time_s": { "dist": "deterministic", "value": 0.2 },
+                        "memory_mb": 1024 },
+          "architectures": [ { "name": "L", "type": "serverless",
+              "cold_start_s": { "dist": "deterministic", "value": 0 },
+              "pricing": { "preset": "aws-lambda-x86", "apply_free_tier": true,
+                           "free_tier": { "requests": 2000000 } } } ] })");
+        const auto& pricing = std::get<ServerlessConfig>(s.architectures[0].config).pricing;
+        QCOMPARE(pricing.freeTier.requests, 2e6);
+        QCOMPARE(pricing.freeTier.gbSeconds, 400000.0);
+        const RunOutput out = runScenario(s);
+        COMPARE_USD(out.results.architectures[0].mean.value(metric::CostTotal), 0.0);
+    }
+
     // Init billing: a cold invocation with 350 ms of init and 100.4 ms of
     // handler time bills 451 ms on Lambda (INIT billed since 2025-08-01) and
     // 101 ms on Azure (execution only).

@@ -221,6 +221,22 @@ private slots:
         QCOMPARE(m.value(metric::LatencyMean), 1.0);
     }
 
+    // Regression: with concurrency above 1 and a zero execution, the request
+    // ends at the instant its instance becomes ready; with no keep-alive the
+    // instance expires then, and its "ready" notice must not revive it.
+    void aNewInstanceThatExpiredAtOnceStaysGone() {
+        ServerlessConfig c = config(1.0, 0.0, 1);
+        c.concurrencyPerInstance = 2;
+        std::vector<TracedRequest> trace;
+        for (int i = 0; i < 50; ++i) {
+            trace.push_back({2.0 * i + 0.5, 0.0});
+        }
+        const MetricValues m = run(c, trace, 100.0);
+        QCOMPARE(m.value(metric::Arrived), 50.0);
+        QCOMPARE(m.value(metric::ColdStarts), 50.0);
+        QCOMPARE(m.value(metric::Rejected), 0.0);
+    }
+
     // Requests arriving before the horizon are followed to their end.
     void followsRequestsInFlightAtTheHorizon() {
         const MetricValues m = run(config(0.0, 600.0), {{99.0, 30.0}}, 100.0);

@@ -129,6 +129,31 @@ private slots:
         }
     }
 
+    // An instance that finishes at time t is free for a request arriving at
+    // t: one request per second of exactly one second runs on a single
+    // instance without a rejection (completion before arrival at a tie).
+    void anInstanceFinishingAtAnArrivalInstantTakesIt() {
+        const Scenario s = test::scenarioFromJson(R"({
+          "format": "faaslab.scenario/1", "name": "tie", "simulation": { "duration_s": 100 },
+          "workload": { "arrivals": { "process": "constant", "rate_per_s": 1 },
+                        "service_time_s": { "dist": "deterministic", "value": 1 },
+                        "memory_mb": 128 },
+          "architectures": [ { "name": "one", "type": "serverless", "max_instances": 1,
+              "cold_start_s": { "dist": "deterministic", "value": 0 },
+              "pricing": "aws-lambda-x86" } ] })");
+        const MetricValues m = runReplication(s, 0, 0).metrics;
+        QCOMPARE(m.value(metric::Arrived), 99.0);
+        QCOMPARE(m.value(metric::Rejected), 0.0);
+        QCOMPARE(m.value(metric::ColdStarts), 1.0);
+    }
+
+    void maximaHaveNoConfidenceInterval() {
+        const ScenarioResults r = runScenario(test::scenarioFromJson(ThreeWays)).results;
+        QVERIFY(!r.architectures[0].ci95.contains(metric::LatencyMax));
+        QVERIFY(!r.architectures[0].ci95.contains(metric::InstancesMax));
+        QVERIFY(r.architectures[0].ci95.contains(metric::LatencyP99));
+    }
+
     void aSingleReplicationIsReplicationZero() {
         Scenario s = test::scenarioFromJson(ThreeWays);
         s.simulation.replications = 1;

@@ -64,7 +64,7 @@ private slots:
         QCOMPARE(s.workload.arrivals.ratePerS, 5.0);
         const auto& c = std::get<ServerlessConfig>(s.architectures[0].config);
         QCOMPARE(c.provisionedInstances, 1);
-        QCOMPARE(c.pricing.presetId, std::string("aws-lambda-x86"));
+        QCOMPARE(c.pricing.info.presetId, std::string("aws-lambda-x86"));
         QCOMPARE(c.pricing.perRequest, 0.2e-6);
     }
 
@@ -286,19 +286,30 @@ private slots:
             R"({"per_million_requests": 0.2, "per_gb_s": 1, "per_ghz_s": 1})",
             "architectures[0].pricing.per_ghz_s", "needs memory_tiers");
         row("granularity zero", "/architectures/0/pricing/granularity_ms", "0",
-            "architectures[0].pricing.granularity_ms", "must be a positive number");
+            "architectures[0].pricing.granularity_ms", "must be at least 1e-06, got 0");
         row("pricing typo", "/architectures/0/pricing/granularity", "5",
             "architectures[0].pricing.granularity", "did you mean \"granularity_ms\"?");
         row("free tier typo", "/architectures/0/pricing/free_tier", R"({"requets": 5})",
             "architectures[0].pricing.free_tier.requets", "did you mean \"requests\"?");
-        row("provisioned rates incomplete", "/architectures/0/pricing/provisioned",
-            R"({"per_gb_s": 0.1})", "architectures[0].pricing.provisioned.execution_per_gb_s",
-            "is required");
+        row("inline provisioned rates incomplete", "/architectures/0/pricing",
+            R"({"per_million_requests": 0.2, "per_gb_s": 1, "provisioned": {"per_gb_s": 0.1}})",
+            "architectures[0].pricing.provisioned.execution_per_gb_s", "is required");
         row("apply_free_tier not boolean", "/architectures/0/pricing/apply_free_tier", R"("yes")",
             "architectures[0].pricing.apply_free_tier", "must be true or false");
+        row("granularity below a nanosecond", "/architectures/0/pricing/granularity_ms", "1e-12",
+            "architectures[0].pricing.granularity_ms", "must be at least");
         // Scale
         row("too many requests", "/simulation/duration_s", "300000000", "simulation.duration_s",
             "more than the limit of 1e+12");
+        row("too many requests in steps", "/workload/arrivals",
+            R"({"process": "steps", "steps": [{"from_s": 0, "rate_per_s": 10000000}, {"from_s": 2000000, "rate_per_s": 0}]})",
+            "simulation.duration_s", "more than the limit of 1e+12");
+        row("too many requests in flight", "/workload/service_time_s",
+            R"({"dist": "exponential", "mean": 2000000})", "workload.service_time_s.mean",
+            "must be at most 1000000");
+        row("too many requests in flight at the peak", "/workload/arrivals",
+            R"({"process": "diurnal", "rate_per_s": 4000000, "amplitude": 1})", "workload",
+            "requests in service at once");
     }
     void reportsEachBrokenRule() {
         QFETCH(QString, pointer);
@@ -308,6 +319,15 @@ private slots:
         Json document = patched(pointer.toStdString(), value.toStdString());
         if (pointer == "/simulation/duration_s" && value == "300000000") {
             document["workload"]["arrivals"]["rate_per_s"] = 5000;
+        }
+        if (path == "simulation.duration_s" && pointer == "/workload/arrivals") {
+            document["simulation"]["duration_s"] = 1e7; // steps schedule runs to 2e6 s
+        }
+        if (path == "workload" && pointer == "/workload/arrivals") {
+            // Peak 8e6/s x 1 s in service; 60 s keeps the request count legal.
+            document["workload"]["service_time_s"]["mean"] = 1.0;
+            document["simulation"]["duration_s"] = 60;
+            document["simulation"]["warmup_s"] = 0;
         }
         const std::string text = document.dump(2);
         const ScenarioReadResult result = ScenarioReader().readText(text);

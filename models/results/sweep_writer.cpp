@@ -1,0 +1,198 @@
+#include "models/results/sweep_writer.h"
+
+#include "models/results/comparison_table.h"
+#include "models/results/metric_keys.h"
+#include "models/results/results_writer.h"
+#include "models/scenario/json_object_reader.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+namespace faaslab {
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+void setPath(Json& object, const std::string& key, double value) {
+    Json* node = &object;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t dot = key.find('.', start);
+        const std::string part = key.substr(start, dot == std::string::npos ? dot : dot - start);
+        if (dot == std::string::npos) {
+            (*node)[part] = value;
+            return;
+        }
+        node = &(*node)[part];
+        start = dot + 1;
+    }
+}
+
+// Six significant digits: enough to read a table, not a dump of the double.
+std::string display(double value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.6g", value);
+    return buffer;
+}
+
+std::string shortName(const std::string& parameter) {
+    const std::size_t dot = parameter.find_last_of('.');
+    return dot == std::string::npos ? parameter : parameter.substr(dot + 1);
+}
+
+} // namespace
+
+Json sweepToJson(const SweepResults& sweep) {
+    Json j;
+    j["format"] = SweepFormat;
+    j["scenario"] = sweep.scenarioName;
+    j["parameter"] = sweep.parameter;
+    j["seed"] = sweep.seed;
+    j["replications"] = sweep.replications;
+    j["architectures"] = sweep.architectureNames;
+    Json points = Json::array();
+    for (const SweepPoint& p : sweep.points) {
+        Json point;
+        point["value"] = p.value;
+        point["cheapest"] = p.cheapest;
+        Json archs = Json::array();
+        for (const ArchitectureResults& a : p.architectures) {
+            Json arch;
+            arch["name"] = a.name;
+            arch["type"] = a.type;
+            for (const MetricValues::Entry& e : a.mean.entries()) {
+                setPath(arch, e.key, e.value);
+            }
+            if (!a.ci95.empty()) {
+                Json ci = Json::object();
+                for (const MetricValues::Entry& e : a.ci95.entries()) {
+                    setPath(ci, e.key, e.value);
+                }
+                arch["ci95"] = ci;
+            }
+            archs.push_back(arch);
+        }
+        point["architectures"] = archs;
+        points.push_back(point);
+    }
+    j["points"] = points;
+    Json breakEvens = Json::array();
+    for (const BreakEven& b : sweep.breakEvens) {
+        breakEvens.push_back(Json{{"value", b.value},
+                                  {"lower", b.lower},
+                                  {"upper", b.upper},
+                                  {"cheaper_below", b.cheaperBelow},
+                                  {"cheaper_above", b.cheaperAbove}});
+    }
+    j["break_even"] = breakEvens;
+    return j;
+}
+
+std::string sweepCsv(const SweepResults& sweep) {
+    std::vector<std::string> keys;
+    std::set<std::string> seen;
+    for (const SweepPoint& p : sweep.points) {
+        for (const ArchitectureResults& a : p.architectures) {
+            for (const MetricValues::Entry& e : a.mean.entries()) {
+                if (seen.insert(e.key).second) {
+                    keys.push_back(e.key);
+                }
+            }
+        }
+    }
+    std::string out = csvField(sweep.parameter) + ",architecture,type,cheapest";
+    for (const std::string& k : keys) {
+        out += ',' + csvField(k);
+    }
+    out += '\n';
+    for (const SweepPoint& p : sweep.points) {
+        for (const ArchitectureResults& a : p.architectures) {
+            out += formatNumber(p.value) + ',' + csvField(a.name) + ',' + csvField(a.type) + ',' +
+                   (a.name == p.cheapest ? "yes" : "no");
+            for (const std::string& k : keys) {
+                const auto v = a.mean.find(k);
+                out += ',' + (v ? formatNumber(*v) : std::string());
+            }
+            out += '\n';
+        }
+    }
+    return out;
+}
+
+std::string formatSweepTable(const SweepResults& sweep) {
+    const std::string param = shortName(sweep.parameter);
+    std::vector<std::string> header{param};
+    for (const std::string& name : sweep.architectureNames) {
+        header.push_back(name + " $/30 days");
+        header.push_back("p99");
+    }
+    header.push_back("cheapest");
+    std::vector<std::vector<std::string>> rows;
+    bool anyRejects = false;
+    for (const SweepPoint& p : sweep.points) {
+        std::vector<std::string> row{display(p.value)};
+        for (const ArchitectureResults& a : p.architectures) {
+            // A cost is only comparable if the architecture served the load.
+            const bool rejects = a.mean.value(metric::RejectionProbability) > 0.01;
+            anyRejects = anyRejects || rejects;
+            row.push_back(formatMoney(a.mean.value(metric::CostMonthly)) + (rejects ? "*" : ""));
+            row.push_back(formatSeconds(a.mean.value(metric::LatencyP99)));
+        }
+        row.push_back(p.cheapest);
+        rows.push_back(row);
+    }
+    std::vector<std::size_t> widths(header.size(), 0);
+    auto width = [](const std::string& s) {
+        std::size_t w = 0;
+        for (unsigned char c : s) {
+            w += (c & 0xC0) != 0x80 ? 1 : 0;
+        }
+        return w;
+    };
+    for (std::size_t c = 0; c < header.size(); ++c) {
+        widths[c] = width(header[c]);
+        for (const auto& row : rows) {
+            widths[c] = std::max(widths[c], width(row[c]));
+        }
+    }
+    auto line = [&](const std::vector<std::string>& cells) {
+        std::string text;
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            const std::string pad(widths[c] - width(cells[c]), ' ');
+            const bool left = c + 1 == cells.size();
+            text += (c == 0 ? "" : "   ") + (left ? cells[c] + pad : pad + cells[c]);
+        }
+        while (!text.empty() && text.back() == ' ') {
+            text.pop_back();
+        }
+        return text + "\n";
+    };
+    std::string out = "Sweep of " + sweep.parameter + " over " +
+                      std::to_string(sweep.points.size()) +
+                      " values (scenario: " + sweep.scenarioName + ", seed " +
+                      std::to_string(sweep.seed) + ", " + std::to_string(sweep.replications) +
+                      (sweep.replications == 1 ? " replication" : " replications") + ")\n\n";
+    out += line(header);
+    for (const auto& row : rows) {
+        out += line(row);
+    }
+    if (anyRejects) {
+        out += "* rejects more than 1 % of the requests: the cost is not for the whole load\n";
+    }
+    out += "\n";
+    if (sweep.breakEvens.empty()) {
+        out += "No break-even point: the cheapest architecture is the same at every value.\n";
+    } else {
+        out += "Break-even points (cheapest by 30-day cost, located to 1 %):\n";
+        for (const BreakEven& b : sweep.breakEvens) {
+            out += "  " + param + " = " + display(b.value) + " (between " + display(b.lower) +
+                   " and " + display(b.upper) + "): " + b.cheaperBelow + " is cheapest below, " +
+                   b.cheaperAbove + " above\n";
+        }
+    }
+    return out;
+}
+
+} // namespace faaslab

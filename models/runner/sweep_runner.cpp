@@ -1,0 +1,321 @@
+#include "models/runner/sweep_runner.h"
+
+#include "models/scenario/json_object_reader.h"
+#include "models/scenario/scenario_reader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+#include <set>
+#include <thread>
+
+namespace faaslab {
+
+using Json = nlohmann::ordered_json;
+
+std::vector<double> sweepRange(double from, double to, int count, bool logarithmic) {
+    std::vector<double> values;
+    for (int i = 0; i < count; ++i) {
+        const double t = count > 1 ? static_cast<double>(i) / (count - 1) : 0.0;
+        values.push_back(logarithmic ? from * std::pow(to / from, t) : from + t * (to - from));
+    }
+    if (count > 1) {
+        values.back() = to; // exactly, whatever the rounding
+    }
+    return values;
+}
+
+std::optional<Json::json_pointer> parameterPointer(const Json& scenario, const std::string& path,
+                                                   std::string& problem) {
+    // "a.b[2].c" -> "/a/b/2/c"
+    std::string pointer;
+    const Json* node = &scenario;
+    std::string walked;
+    std::size_t i = 0;
+    while (i < path.size()) {
+        std::string token;
+        bool index = false;
+        if (path[i] == '[') {
+            const std::size_t close = path.find(']', i);
+            if (close == std::string::npos) {
+                problem = "unbalanced '[' in \"" + path + "\"";
+                return std::nullopt;
+            }
+            token = path.substr(i + 1, close - i - 1);
+            index = true;
+            i = close + 1;
+            if (i < path.size() && path[i] == '.') {
+                ++i;
+            }
+        } else {
+            const std::size_t end = path.find_first_of(".[", i);
+            token = path.substr(i, end == std::string::npos ? std::string::npos : end - i);
+            i = end == std::string::npos ? path.size() : end;
+            if (i < path.size() && path[i] == '.') {
+                ++i;
+            }
+        }
+        if (token.empty()) {
+            problem = "empty step in \"" + path + "\"";
+            return std::nullopt;
+        }
+        if (index) {
+            if (!node->is_array() || token.size() > 9 ||
+                token.find_first_not_of("0123456789") != std::string::npos ||
+                std::stoull(token) >= node->size()) {
+                problem =
+                    (walked.empty() ? "the scenario" : walked) + " has no element [" + token + "]" +
+                    (node->is_array() ? " (it has " + std::to_string(node->size()) + " elements)"
+                                      : "");
+                return std::nullopt;
+            }
+            node = &(*node)[std::stoull(token)];
+            walked += "[" + token + "]";
+        } else {
+            if (!node->is_object() || !node->contains(token)) {
+                problem =
+                    (walked.empty() ? "the scenario" : walked) + " has no field \"" + token + "\"";
+                if (node->is_object()) {
+                    std::set<std::string> keys;
+                    for (const auto& [key, value] : node->items()) {
+                        keys.insert(key);
+                    }
+                    const std::string nearest = nearestWord(token, keys);
+                    if (!nearest.empty()) {
+                        problem += "; did you mean \"" + nearest + "\"?";
+                    }
+                }
+                return std::nullopt;
+            }
+            node = &(*node)[token];
+            walked += (walked.empty() ? "" : ".") + token;
+        }
+        pointer += "/" + token;
+    }
+    if (!node->is_number()) {
+        problem = walked + " is " + JsonObjectReader::describe(*node) +
+                  ", not a number; a sweep varies a numeric field";
+        return std::nullopt;
+    }
+    return Json::json_pointer(pointer);
+}
+
+namespace {
+
+struct Evaluator {
+    const Json& document;
+    Json::json_pointer pointer;
+    std::string costMetric;
+    bool wholeNumbers = false;
+
+    std::optional<Scenario> scenarioAt(double value, Diagnostics* problems) const {
+        Json copy = document;
+        if (wholeNumbers) {
+            copy[pointer] = static_cast<std::int64_t>(std::llround(value));
+        } else {
+            copy[pointer] = value;
+        }
+        ScenarioReadResult read = ScenarioReader().readJson(copy);
+        if (!read.ok() && problems != nullptr) {
+            *problems = read.diagnostics;
+        }
+        return read.scenario;
+    }
+
+    // Runs one point single-threaded (the sweep parallelises over points).
+    std::optional<SweepPoint> run(double value, const std::atomic<bool>* cancel) const {
+        const auto scenario = scenarioAt(value, nullptr);
+        if (!scenario) {
+            return std::nullopt;
+        }
+        RunOptions options;
+        options.threads = 1;
+        options.cancel = cancel;
+        RunOutput out = runScenario(*scenario, options);
+        if (out.status == RunStatus::Cancelled) {
+            return std::nullopt;
+        }
+        SweepPoint point;
+        point.value = value;
+        double best = std::numeric_limits<double>::infinity();
+        for (ArchitectureResults& a : out.results.architectures) {
+            a.series = TimeSeries{};
+            a.latencyCdf.clear();
+            const double cost = a.mean.value(costMetric);
+            if (cost < best) {
+                best = cost;
+                point.cheapest = a.name;
+            }
+            point.architectures.push_back(std::move(a));
+        }
+        return point;
+    }
+};
+
+// Runs `count` tasks on a pool of threads; task i writes only slot i.
+template <typename Task> void parallelFor(std::size_t count, int threads, Task task) {
+    const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t workers =
+        std::min<std::size_t>(count, threads > 0 ? static_cast<std::size_t>(threads) : hardware);
+    std::atomic<std::size_t> next{0};
+    std::vector<std::thread> pool;
+    for (std::size_t w = 0; w < workers; ++w) {
+        pool.emplace_back([&] {
+            for (std::size_t i = next++; i < count; i = next++) {
+                task(i);
+            }
+        });
+    }
+    for (std::thread& t : pool) {
+        t.join();
+    }
+}
+
+} // namespace
+
+SweepOutput runSweep(const Json& scenario, const SweepSpec& spec, const SweepOptions& options) {
+    SweepOutput output;
+    std::string problem;
+    const auto pointer = parameterPointer(scenario, spec.parameter, problem);
+    if (!pointer) {
+        output.diagnostics.error(spec.parameter, problem);
+        return output;
+    }
+    if (spec.values.empty()) {
+        output.diagnostics.error(spec.parameter, "no values to sweep");
+        return output;
+    }
+    Evaluator evaluator{scenario, *pointer, spec.costMetric, false};
+    // A field takes whole numbers (max_instances, ...) if the reader refuses
+    // a fractional value where it accepts the whole one; bisection then works
+    // on whole numbers.
+    {
+        const double probe = std::floor(spec.values.front());
+        evaluator.wholeNumbers = evaluator.scenarioAt(probe, nullptr).has_value() &&
+                                 !evaluator.scenarioAt(probe + 0.5, nullptr).has_value();
+    }
+
+    // Every value is checked before anything runs.
+    std::vector<double> values = spec.values;
+    std::sort(values.begin(), values.end());
+    values.erase(std::unique(values.begin(), values.end()), values.end());
+    for (double v : values) {
+        Diagnostics problems;
+        if (!evaluator.scenarioAt(v, &problems)) {
+            for (const Diagnostic& d : problems.items()) {
+                output.diagnostics.error(d.path, "with " + spec.parameter + " = " +
+                                                     formatNumber(v) + ": " + d.message);
+            }
+        }
+    }
+    if (output.diagnostics.hasErrors()) {
+        return output;
+    }
+
+    SweepResults& r = output.results;
+    r.parameter = spec.parameter;
+    {
+        const auto first = evaluator.scenarioAt(values.front(), nullptr);
+        r.scenarioName = first->name;
+        r.seed = first->simulation.seed;
+        r.replications = first->simulation.replications;
+        for (const ArchitectureSpec& a : first->architectures) {
+            r.architectureNames.push_back(a.name);
+        }
+    }
+
+    std::vector<std::optional<SweepPoint>> points(values.size());
+    std::atomic<std::size_t> done{0};
+    std::mutex progressMutex;
+    parallelFor(values.size(), options.threads, [&](std::size_t i) {
+        points[i] = evaluator.run(values[i], options.cancel);
+        const std::size_t finished = ++done;
+        if (options.progress) {
+            std::lock_guard lock(progressMutex);
+            options.progress(0.8 * static_cast<double>(finished) /
+                             static_cast<double>(values.size()));
+        }
+    });
+    for (auto& p : points) {
+        if (!p) {
+            output.status = RunStatus::Cancelled;
+            return output;
+        }
+        r.points.push_back(std::move(*p));
+    }
+
+    if (options.findBreakEvens) {
+        // One bisection per interval whose cheapest architecture changes; the
+        // intervals are independent and run in parallel.
+        struct Bracket {
+            double lower, upper;
+            std::string below, above;
+        };
+        std::vector<Bracket> brackets;
+        for (std::size_t i = 0; i + 1 < r.points.size(); ++i) {
+            if (r.points[i].cheapest != r.points[i + 1].cheapest) {
+                brackets.push_back(Bracket{r.points[i].value, r.points[i + 1].value,
+                                           r.points[i].cheapest, r.points[i + 1].cheapest});
+            }
+        }
+        std::vector<std::vector<BreakEven>> found(brackets.size());
+        std::vector<int> runs(brackets.size(), 0);
+        bool cancelled = false;
+        std::mutex cancelMutex;
+        parallelFor(brackets.size(), options.threads, [&](std::size_t b) {
+            std::vector<Bracket> work{brackets[b]};
+            while (!work.empty()) {
+                Bracket k = work.back();
+                work.pop_back();
+                const double width = k.upper - k.lower;
+                const double scale = std::max(std::fabs(k.lower), std::fabs(k.upper));
+                const bool narrow = evaluator.wholeNumbers
+                                        ? width <= 1.0
+                                        : width <= spec.breakEvenTolerance * scale;
+                if (narrow) {
+                    found[b].push_back(
+                        BreakEven{0.5 * (k.lower + k.upper), k.lower, k.upper, k.below, k.above});
+                    continue;
+                }
+                double mid = 0.5 * (k.lower + k.upper);
+                if (evaluator.wholeNumbers) {
+                    mid = std::floor(mid);
+                }
+                const auto point = evaluator.run(mid, options.cancel);
+                ++runs[b];
+                if (!point) {
+                    std::lock_guard lock(cancelMutex);
+                    cancelled = true;
+                    return;
+                }
+                if (point->cheapest == k.below) {
+                    work.push_back(Bracket{mid, k.upper, k.below, k.above});
+                } else if (point->cheapest == k.above) {
+                    work.push_back(Bracket{k.lower, mid, k.below, k.above});
+                } else {
+                    // A third architecture is cheapest in between: two
+                    // changes in this interval. Upper half first on the
+                    // stack, so results come out in increasing order.
+                    work.push_back(Bracket{mid, k.upper, point->cheapest, k.above});
+                    work.push_back(Bracket{k.lower, mid, k.below, point->cheapest});
+                }
+            }
+        });
+        if (cancelled) {
+            output.status = RunStatus::Cancelled;
+            return output;
+        }
+        for (std::size_t b = 0; b < brackets.size(); ++b) {
+            std::sort(found[b].begin(), found[b].end(),
+                      [](const BreakEven& x, const BreakEven& y) { return x.value < y.value; });
+            r.breakEvens.insert(r.breakEvens.end(), found[b].begin(), found[b].end());
+            r.extraRuns += runs[b];
+        }
+    }
+    if (options.progress) {
+        options.progress(1.0);
+    }
+    return output;
+}
+
+} // namespace faaslab

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "models/results/architecture_results.h"
+#include "models/runner/scenario_runner.h"
+#include "models/scenario/diagnostics.h"
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace faaslab {
+
+// A sweep re-runs a scenario for each value of one numeric field, given by
+// its path in the scenario file ("workload.arrivals.rate_per_s",
+// "architectures[0].keep_alive_s").
+struct SweepSpec {
+    std::string parameter;
+    std::vector<double> values;
+    // Break-even points are located to this fraction of their value.
+    double breakEvenTolerance = 0.01;
+    // The cost that decides which architecture is cheapest.
+    std::string costMetric = "cost.monthly_projection";
+};
+
+struct SweepPoint {
+    double value = 0.0;
+    // Per architecture, without time series or latency CDF.
+    std::vector<ArchitectureResults> architectures;
+    std::string cheapest;
+};
+
+// Where the cheapest architecture changes: somewhere in [lower, upper],
+// reported as their midpoint.
+struct BreakEven {
+    double value = 0.0;
+    double lower = 0.0;
+    double upper = 0.0;
+    std::string cheaperBelow;
+    std::string cheaperAbove;
+};
+
+struct SweepResults {
+    std::string scenarioName;
+    std::string parameter;
+    std::uint64_t seed = 0;
+    int replications = 1;
+    std::vector<std::string> architectureNames;
+    std::vector<SweepPoint> points;
+    std::vector<BreakEven> breakEvens;
+    int extraRuns = 0; // scenario runs spent locating break-even points
+};
+
+struct SweepOptions {
+    int threads = 0; // 0: every core; results do not depend on it
+    std::function<void(double fraction)> progress;
+    const std::atomic<bool>* cancel = nullptr;
+    // Whether to locate break-even points by bisection.
+    bool findBreakEvens = true;
+};
+
+struct SweepOutput {
+    RunStatus status = RunStatus::Completed;
+    SweepResults results;
+    Diagnostics diagnostics; // a bad parameter or value: nothing was run
+    bool ok() const { return !diagnostics.hasErrors(); }
+};
+
+// Runs every point (in parallel: one scenario per thread), then locates the
+// break-even points between consecutive points whose cheapest architecture
+// differs, by bisection until the bracket is within the tolerance (or one
+// unit, for whole-number parameters). Every value is checked by the
+// scenario reader first; if any is invalid nothing is run.
+SweepOutput runSweep(const nlohmann::ordered_json& scenario, const SweepSpec& spec,
+                     const SweepOptions& options = {});
+
+// The JSON pointer of a dotted parameter path, or an explanation of why the
+// path does not name a number in `scenario`.
+std::optional<nlohmann::ordered_json::json_pointer>
+parameterPointer(const nlohmann::ordered_json& scenario, const std::string& path,
+                 std::string& problem);
+
+// n values from `from` to `to`, evenly spaced or (logarithmic) geometric.
+std::vector<double> sweepRange(double from, double to, int count, bool logarithmic);
+
+} // namespace faaslab
