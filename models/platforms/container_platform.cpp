@@ -142,6 +142,7 @@ void ContainerPlatform::dispatch(const WaitingRequest& request, std::uint32_t sl
     m_inService[id] = InService{request.arrival,  now - request.arrival,
                                 request.work,     slot,
                                 request.measured, instance.readyAt > request.arrival};
+    const bool wasIdle = instance.active() == 0;
     // A request that waits on downstream calls holds its slot but no CPU
     // (the I/O comes first, then the CPU work; the order does not change
     // mean response times of this model).
@@ -149,7 +150,7 @@ void ContainerPlatform::dispatch(const WaitingRequest& request, std::uint32_t sl
         ++instance.waitingOnIo;
         m_simulation.schedule(now + request.ioWait, this, IoDone, id);
     }
-    if (instance.active() == 1) {
+    if (wasIdle) {
         ++m_busyInstances;
         m_metrics.addBusyInstances(1);
         m_meter.busyStarted(slot, now);

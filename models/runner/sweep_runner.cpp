@@ -200,6 +200,12 @@ SweepOutput runSweep(const Json& scenario, const SweepSpec& spec, const SweepOpt
     std::sort(values.begin(), values.end());
     values.erase(std::unique(values.begin(), values.end()), values.end());
     for (double v : values) {
+        if (evaluator.wholeNumbers && v != std::floor(v)) {
+            output.diagnostics.error(spec.parameter, "with " + spec.parameter + " = " +
+                                                         formatNumber(v) +
+                                                         ": must be a whole number");
+            continue;
+        }
         Diagnostics problems;
         if (!evaluator.scenarioAt(v, &problems)) {
             for (const Diagnostic& d : problems.items()) {

@@ -223,6 +223,61 @@ private slots:
         QVERIFY(show.out.contains("at least 100 ms"));
     }
 
+    void sweepFindsTheBreakEvenAndWritesCsv() {
+        const char* scenario = R"({ "format": "faaslab.scenario/1", "name": "be",
+          "simulation": { "duration_s": 86400 },
+          "workload": { "arrivals": { "process": "constant", "rate_per_s": 5 },
+                        "service_time_s": { "dist": "deterministic", "value": 0.1 },
+                        "memory_mb": 1024 },
+          "architectures": [
+            { "name": "Lambda", "type": "serverless",
+              "cold_start_s": { "dist": "deterministic", "value": 0 }, "keep_alive_s": 86400,
+              "pricing": "aws-lambda-x86" },
+            { "name": "EC2", "type": "vm", "instances": 1, "pricing": "aws-ec2-m5-large" } ] })";
+        const QString file = writeFile(m_dir, "be.json", scenario);
+        const QString csv = m_dir.filePath("sweep.csv");
+        const Outcome o = cli({"sweep", file, "--param", "workload.arrivals.rate_per_s", "--range",
+                               "1:50:8", "--csv", csv});
+        QCOMPARE(o.exitCode, 0);
+        QVERIFY2(o.out.contains("rate_per_s = 14.2"), qPrintable(o.out));
+        QVERIFY(o.out.contains("Lambda is cheapest below, EC2 above"));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll().count('\n'), 1 + 8 * 2);
+        const Outcome j = cli({"sweep", file, "--param", "workload.arrivals.rate_per_s", "--values",
+                               "2,30", "--json", "--no-break-even"});
+        QCOMPARE(j.exitCode, 0);
+        const auto json = nlohmann::json::parse(j.out.toStdString());
+        QCOMPARE(json["format"].get<std::string>(), std::string("faaslab.sweep/1"));
+        QCOMPARE(json["points"].size(), std::size_t(2));
+    }
+
+    void sweepUsageErrors_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no param") << QStringList{"--values", "1,2"} << "--param PATH is required";
+        QTest::newRow("both value forms")
+            << QStringList{"--param", "x", "--values", "1", "--range", "1:2:3"}
+            << "give either --values or --range";
+        QTest::newRow("bad value") << QStringList{"--param", "x", "--values", "1,two"}
+                                   << "--values: 'two' is not a number";
+        QTest::newRow("bad range")
+            << QStringList{"--param", "x", "--range", "1:2"} << "--range: expected FROM:TO:POINTS";
+        QTest::newRow("log from zero") << QStringList{"--param", "x", "--range", "0:2:3:log"}
+                                       << "a logarithmic range needs FROM > 0";
+        QTest::newRow("unknown field")
+            << QStringList{"--param", "workload.memory", "--values", "1,2"}
+            << "did you mean \"memory_mb\"?";
+    }
+    void sweepUsageErrors() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const QString file = writeFile(m_dir, "small.json", Small);
+        const Outcome o = cli(QStringList{"sweep", file} + arguments);
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains(message), qPrintable(o.err));
+    }
+
     // Ctrl+C stops a long run promptly; nothing is written.
     void interruptStopsTheRunWithoutWritingResults() {
         QByteArray text = Small;

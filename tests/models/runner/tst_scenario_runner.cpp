@@ -124,6 +124,19 @@ private slots:
                                  m.value(metric::Rejected),
                              m.value(metric::Arrived));
                     QVERIFY(m.value(metric::ColdStarts) <= m.value(metric::Arrived));
+                    // Levels are counts: never negative, busy within alive.
+                    const double busy = m.value(metric::InstancesBusyMean);
+                    QVERIFY2(
+                        busy >= 0.0 && busy <= m.value(metric::InstancesMean) + 1e-9,
+                        qPrintable(QString("%1 %2").arg(busy).arg(m.value(metric::InstancesMean))));
+                    QVERIFY(m.value(metric::InstancesIdleMean) >= -1e-9);
+                    QVERIFY(m.value(metric::Utilization) >= 0.0 &&
+                            m.value(metric::Utilization) <= 1.0 + 1e-9);
+                    for (const MetricValues::Entry& e : m.entries()) {
+                        if (e.key.starts_with("cost.")) {
+                            QVERIFY2(e.value >= 0.0, e.key.c_str());
+                        }
+                    }
                 }
             }
         }

@@ -1,0 +1,171 @@
+#include "models/results/metric_keys.h"
+#include "models/results/sweep_writer.h"
+#include "models/runner/sweep_runner.h"
+#include "tests/support/test_scenarios.h"
+
+#include <QtTest>
+#include <fstream>
+
+using namespace faaslab;
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+// Lambda against one m5.large, with nothing random in the cost: constant
+// arrivals, 100 ms of work at 1024 MB, no cold-start delay, instances kept.
+Json breakEvenScenario() {
+    return Json::parse(R"({ "format": "faaslab.scenario/1", "name": "break-even",
+      "simulation": { "duration_s": 86400, "seed": 1 },
+      "workload": { "arrivals": { "process": "constant", "rate_per_s": 5 },
+                    "service_time_s": { "dist": "deterministic", "value": 0.1 }, "memory_mb": 1024 },
+      "architectures": [
+        { "name": "Lambda", "type": "serverless",
+          "cold_start_s": { "dist": "deterministic", "value": 0 }, "keep_alive_s": 86400,
+          "pricing": "aws-lambda-x86" },
+        { "name": "EC2", "type": "vm", "instances": 1, "pricing": "aws-ec2-m5-large" } ] })");
+}
+
+Json readExample(const std::string& name) {
+    std::ifstream in(test::resourcePath("scenarios/" + name));
+    return Json::parse(in);
+}
+
+} // namespace
+
+class SweepRunnerTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    // Per request Lambda costs $0.20/10^6 + 0.1 s x 1 GB x $0.0000166667 =
+    // $1.866667e-6; a 30-day month is 2,592,000 s, so at r requests/s the
+    // month costs r x 4.8384 USD. The m5.large costs 720 h x $0.096 =
+    // $69.12. They are equal at r = 69.12 / 4.8384 = 14.2857 requests/s.
+    void findsAHandComputedBreakEvenWithinOnePercent() {
+        SweepSpec spec;
+        spec.parameter = "workload.arrivals.rate_per_s";
+        spec.values = sweepRange(1.0, 50.0, 8, false);
+        const SweepOutput out = runSweep(breakEvenScenario(), spec);
+        QVERIFY(out.ok());
+        QCOMPARE(out.results.breakEvens.size(), std::size_t(1));
+        const BreakEven& b = out.results.breakEvens.front();
+        const double expected = 69.12 / (2592000.0 * (0.2e-6 + 0.1 * 0.0000166667));
+        QVERIFY(std::fabs(expected - 14.2857) < 1e-4);
+        QVERIFY2(std::fabs(b.value - expected) <= 0.01 * expected,
+                 qPrintable(QString("found %1, expected %2").arg(b.value).arg(expected)));
+        QVERIFY(b.lower <= expected && expected <= b.upper);
+        QCOMPARE(b.cheaperBelow, std::string("Lambda"));
+        QCOMPARE(b.cheaperAbove, std::string("EC2"));
+        QCOMPARE(out.results.points.front().cheapest, std::string("Lambda"));
+        QCOMPARE(out.results.points.back().cheapest, std::string("EC2"));
+    }
+
+    void parallelGivesTheSameResultsAsSerial() {
+        SweepSpec spec;
+        spec.parameter = "workload.arrivals.rate_per_s";
+        spec.values = sweepRange(2.0, 40.0, 6, true);
+        SweepOptions serial;
+        serial.threads = 1;
+        SweepOptions parallel;
+        parallel.threads = 4;
+        const std::string a =
+            sweepToJson(runSweep(breakEvenScenario(), spec, serial).results).dump();
+        const std::string b =
+            sweepToJson(runSweep(breakEvenScenario(), spec, parallel).results).dump();
+        QVERIFY(a == b);
+    }
+
+    void wholeNumberFieldsAreBisectedOnWholeNumbers() {
+        // Two EC2 against Lambda at a fixed 20 requests/s: the fleet size
+        // decides; the cheapest changes from the fleet (1 VM) to Lambda
+        // (2 VMs cost more than 20/s of Lambda, $96.77 a month).
+        Json s = breakEvenScenario();
+        s["workload"]["arrivals"]["rate_per_s"] = 20;
+        SweepSpec spec;
+        spec.parameter = "architectures[1].instances";
+        spec.values = {1, 4};
+        const SweepOutput out = runSweep(s, spec);
+        QVERIFY(out.ok());
+        QCOMPARE(out.results.breakEvens.size(), std::size_t(1));
+        QCOMPARE(out.results.breakEvens.front().lower, 1.0);
+        QCOMPARE(out.results.breakEvens.front().upper, 2.0);
+    }
+
+    void reportsBadParametersAndValuesBeforeRunning_data() {
+        QTest::addColumn<QString>("parameter");
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("typo")
+            << "workload.arrivals.rate" << 1.0
+            << "workload.arrivals has no field \"rate\"; did you mean \"rate_per_s\"?";
+        QTest::newRow("index out of range")
+            << "architectures[5].instances" << 1.0
+            << "architectures has no element [5] (it has 2 elements)";
+        QTest::newRow("not a number") << "architectures[0].name" << 1.0 << "not a number";
+        QTest::newRow("invalid value")
+            << "workload.arrivals.rate_per_s" << -2.0 << "must be a positive number, got -2";
+        QTest::newRow("whole number field")
+            << "architectures[1].instances" << 1.5 << "must be a whole number";
+    }
+    void reportsBadParametersAndValuesBeforeRunning() {
+        QFETCH(QString, parameter);
+        QFETCH(double, value);
+        QFETCH(QString, message);
+        SweepSpec spec;
+        spec.parameter = parameter.toStdString();
+        spec.values = {1.0, value};
+        const SweepOutput out = runSweep(breakEvenScenario(), spec);
+        QVERIFY(!out.ok());
+        QVERIFY(out.results.points.empty());
+        const std::string text = out.diagnostics.format("sweep");
+        QVERIFY2(text.find(message.toStdString()) != std::string::npos, text.c_str());
+    }
+
+    void csvHasOneRowPerValueAndArchitecture() {
+        SweepSpec spec;
+        spec.parameter = "workload.arrivals.rate_per_s";
+        spec.values = {2, 20};
+        SweepOptions options;
+        options.findBreakEvens = false;
+        const SweepOutput out = runSweep(breakEvenScenario(), spec, options);
+        const std::string csv = sweepCsv(out.results);
+        QVERIFY(csv.starts_with("workload.arrivals.rate_per_s,architecture,type,cheapest,"));
+        QCOMPARE(std::count(csv.begin(), csv.end(), '\n'), 1 + 2 * 2);
+        QVERIFY(csv.find("\n20,EC2,vm,yes,") != std::string::npos);
+    }
+
+    // The classic stories of resources/scenarios, each with its winner on
+    // the 30-day cost. (Steady high load is shortened to 3 hours here: its
+    // load is steady, so the projection does not depend on the length.)
+    void classicStoriesHaveTheirExpectedWinners_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("winner");
+        QTest::newRow("steady high load") << "steady-high-load.json"
+                                          << "EC2 c5.large x 26";
+        QTest::newRow("spiky low traffic") << "spiky-low-traffic.json"
+                                           << "Lambda";
+        QTest::newRow("mid-size API") << "mid-size-api.json"
+                                      << "Cloud Run";
+    }
+    void classicStoriesHaveTheirExpectedWinners() {
+        QFETCH(QString, file);
+        QFETCH(QString, winner);
+        Json document = readExample(file.toStdString());
+        if (file == "steady-high-load.json") {
+            document["simulation"]["duration_s"] = 10800;
+        }
+        const Scenario s = test::scenarioFromJson(document.dump());
+        const ScenarioResults r = runScenario(s).results;
+        const ArchitectureResults* cheapest = &r.architectures.front();
+        for (const ArchitectureResults& a : r.architectures) {
+            if (a.mean.value(metric::CostMonthly) < cheapest->mean.value(metric::CostMonthly)) {
+                cheapest = &a;
+            }
+        }
+        QCOMPARE(QString::fromStdString(cheapest->name), winner);
+        // The winner serves the whole load.
+        QVERIFY(cheapest->mean.value(metric::RejectionProbability) < 0.001);
+    }
+};
+
+QTEST_APPLESS_MAIN(SweepRunnerTest)
+#include "tst_sweep_runner.moc"
