@@ -15,4 +15,4 @@ scripts/setup.sh >&2
 cmake --preset release >&2
 cmake --build --preset release --target faaslab-cli >&2
 
-exec build/release/bin/faaslab-cli run resources/scenarios/serverless-api.json "$@"
+exec build/release/bin/faaslab-cli run resources/scenarios/mid-size-api.json "$@"

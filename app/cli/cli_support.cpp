@@ -55,6 +55,44 @@ bool parseArguments(QCommandLineParser& parser, const QStringList& arguments,
     return true;
 }
 
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments,
+                                    const QString& command, const QCommandLineOption& help) {
+    if (!parseArguments(parser, arguments, command)) {
+        return ExitUsage;
+    }
+    if (parser.isSet(help)) {
+        printOut(
+            parser.helpText()
+                .replace(QStringLiteral("faaslab-cli"), QStringLiteral("faaslab-cli ") + command)
+                .toStdString());
+        return ExitSuccess;
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> singleScenarioArgument(const QCommandLineParser& parser,
+                                              const QString& command) {
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1) {
+        printError(QStringLiteral("faaslab-cli %1: expected one scenario file, got %2\nTry "
+                                  "'faaslab-cli %1 --help'.")
+                       .arg(command)
+                       .arg(positional.size()));
+        return std::nullopt;
+    }
+    return positional.front();
+}
+
+std::optional<int> parseThreadsOption(const QCommandLineParser& parser, bool& ok) {
+    const auto threads = parseUnsignedOption(parser, "threads", ok);
+    if (threads && (*threads < 1 || *threads > 1024)) {
+        printError(QStringLiteral("--threads: must be between 1 and 1024, got %1").arg(*threads));
+        ok = false;
+        return std::nullopt;
+    }
+    return threads ? std::optional<int>(static_cast<int>(*threads)) : std::nullopt;
+}
+
 std::optional<double> parseNumberOption(const QCommandLineParser& parser, const QString& name,
                                         bool& ok) {
     if (!parser.isSet(name)) {

@@ -27,6 +27,18 @@ void printOut(const std::string& text);
 bool parseArguments(QCommandLineParser& parser, const QStringList& arguments,
                     const QString& command);
 
+// Parses a command's arguments and answers --help. Returns the exit code
+// to return at once (help shown, or a usage error), or nothing to go on.
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments,
+                                    const QString& command, const QCommandLineOption& help);
+
+// The command's single scenario-file argument, or nothing (after saying why).
+std::optional<QString> singleScenarioArgument(const QCommandLineParser& parser,
+                                              const QString& command);
+
+// --threads N: 1..1024, or nothing when absent; `ok` false after a message.
+std::optional<int> parseThreadsOption(const QCommandLineParser& parser, bool& ok);
+
 // Number options with the option name in the message.
 std::optional<double> parseNumberOption(const QCommandLineParser& parser, const QString& name,
                                         bool& ok);

@@ -95,16 +95,10 @@ int pricingCommand(const QStringList& arguments) {
     parser.addPositionalArgument("action", "list | show ID", "list|show");
     const QCommandLineOption help({"h", "help"}, "Show this help.");
     parser.addOption(help);
-    if (!parseArguments(parser, arguments, "pricing")) {
-        return ExitUsage;
+    if (const auto exit = parseCommandLine(parser, arguments, "pricing", help)) {
+        return *exit;
     }
     const QStringList positional = parser.positionalArguments();
-    if (parser.isSet(help)) {
-        printOut(parser.helpText()
-                     .replace(QStringLiteral("faaslab-cli"), QStringLiteral("faaslab-cli pricing"))
-                     .toStdString());
-        return ExitSuccess;
-    }
     const PricingCatalog& catalog = PricingCatalog::builtin();
     if (positional.size() == 1 && positional.front() == "list") {
         std::string text;

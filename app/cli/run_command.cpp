@@ -61,20 +61,11 @@ int runCommand(const QStringList& arguments) {
     parser.addOptions(
         {help, json, out, csv, timeseries, seed, replications, duration, warmup, threads, quiet});
 
-    if (!parseArguments(parser, arguments, "run")) {
-        return ExitUsage;
+    if (const auto exit = parseCommandLine(parser, arguments, "run", help)) {
+        return *exit;
     }
-    if (parser.isSet(help)) {
-        printOut(parser.helpText()
-                     .replace(QStringLiteral("faaslab-cli"), QStringLiteral("faaslab-cli run"))
-                     .toStdString());
-        return ExitSuccess;
-    }
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1) {
-        printError(QStringLiteral("faaslab-cli run: expected one scenario file, got %1\nTry "
-                                  "'faaslab-cli run --help'.")
-                       .arg(positional.size()));
+    const auto scenarioFile = singleScenarioArgument(parser, "run");
+    if (!scenarioFile) {
         return ExitUsage;
     }
 
@@ -83,17 +74,12 @@ int runCommand(const QStringList& arguments) {
     const auto replicationsValue = parseNumberOption(parser, "replications", ok);
     const auto durationValue = parseNumberOption(parser, "duration", ok);
     const auto warmupValue = parseNumberOption(parser, "warmup", ok);
-    const auto threadsValue = parseUnsignedOption(parser, "threads", ok);
+    const auto threadsValue = parseThreadsOption(parser, ok);
     if (!ok) {
         return ExitUsage;
     }
-    if (threadsValue && (*threadsValue < 1 || *threadsValue > 1024)) {
-        printError(
-            QStringLiteral("--threads: must be between 1 and 1024, got %1").arg(*threadsValue));
-        return ExitUsage;
-    }
 
-    const QString file = positional.front();
+    const QString file = *scenarioFile;
     nlohmann::ordered_json document;
     std::optional<Scenario> scenario = loadScenario(file, &document);
     if (!scenario) {
@@ -141,7 +127,7 @@ int runCommand(const QStringList& arguments) {
 
     TerminalProgress progress(!parser.isSet(quiet) && TerminalProgress::stderrIsTerminal());
     RunOptions options;
-    options.threads = threadsValue ? static_cast<int>(*threadsValue) : 0;
+    options.threads = threadsValue.value_or(0);
     options.cancel = interrupt.flag();
     options.progress = [&progress](const RunProgressReport& r) {
         progress.update(r);

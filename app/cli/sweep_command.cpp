@@ -99,20 +99,11 @@ int sweepCommand(const QStringList& arguments) {
     const QCommandLineOption threads("threads", "Worker threads (default: all cores).", "N");
     const QCommandLineOption quiet("quiet", "No progress display on standard error.");
     parser.addOptions({help, param, values, range, json, out, csv, noBreakEven, threads, quiet});
-    if (!parseArguments(parser, arguments, "sweep")) {
-        return ExitUsage;
+    if (const auto exit = parseCommandLine(parser, arguments, "sweep", help)) {
+        return *exit;
     }
-    if (parser.isSet(help)) {
-        printOut(parser.helpText()
-                     .replace(QStringLiteral("faaslab-cli"), QStringLiteral("faaslab-cli sweep"))
-                     .toStdString());
-        return ExitSuccess;
-    }
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1) {
-        printError(QStringLiteral("faaslab-cli sweep: expected one scenario file, got %1\nTry "
-                                  "'faaslab-cli sweep --help'.")
-                       .arg(positional.size()));
+    const auto scenarioFile = singleScenarioArgument(parser, "sweep");
+    if (!scenarioFile) {
         return ExitUsage;
     }
     if (!parser.isSet(param)) {
@@ -131,17 +122,12 @@ int sweepCommand(const QStringList& arguments) {
         return ExitUsage;
     }
     bool ok = true;
-    const auto threadsValue = parseUnsignedOption(parser, "threads", ok);
+    const auto threadsValue = parseThreadsOption(parser, ok);
     if (!ok) {
         return ExitUsage;
     }
-    if (threadsValue && (*threadsValue < 1 || *threadsValue > 1024)) {
-        printError(
-            QStringLiteral("--threads: must be between 1 and 1024, got %1").arg(*threadsValue));
-        return ExitUsage;
-    }
 
-    const QString file = positional.front();
+    const QString file = *scenarioFile;
     nlohmann::ordered_json document;
     if (!loadScenario(file, &document)) {
         return ExitUsage;
@@ -150,7 +136,7 @@ int sweepCommand(const QStringList& arguments) {
     const InterruptGuard interrupt;
     TerminalProgress progress(!parser.isSet(quiet) && TerminalProgress::stderrIsTerminal());
     SweepOptions options;
-    options.threads = threadsValue ? static_cast<int>(*threadsValue) : 0;
+    options.threads = threadsValue.value_or(0);
     options.cancel = interrupt.flag();
     options.findBreakEvens = !parser.isSet(noBreakEven);
     options.progress = [&progress](double fraction) {

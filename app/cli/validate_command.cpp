@@ -15,14 +15,8 @@ int validateCommand(const QStringList& arguments) {
     parser.addPositionalArgument("scenarios", "Scenario files.", "SCENARIO.json...");
     const QCommandLineOption help({"h", "help"}, "Show this help.");
     parser.addOption(help);
-    if (!parseArguments(parser, arguments, "validate")) {
-        return ExitUsage;
-    }
-    if (parser.isSet(help)) {
-        printOut(parser.helpText()
-                     .replace(QStringLiteral("faaslab-cli"), QStringLiteral("faaslab-cli validate"))
-                     .toStdString());
-        return ExitSuccess;
+    if (const auto exit = parseCommandLine(parser, arguments, "validate", help)) {
+        return *exit;
     }
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty()) {

@@ -187,6 +187,10 @@ std::string formatComparisonTable(const ScenarioResults& results) {
     plain("  p95", LatencyP95, formatSeconds);
     plain("  p99", LatencyP99, formatSeconds);
     plain("  max", LatencyMax, formatSeconds);
+    rows.push_back({"  queued (waited)", [](const ArchitectureResults& a) {
+                        return withCi(a, WaitMean, formatSeconds) + " (" +
+                               withCi(a, WaitProbability, formatPercent) + ")";
+                    }});
     rows.push_back({"Instances mean (max)", [](const ArchitectureResults& a) {
                         return withCi(a, InstancesMean,
                                       [](double v) { return printf1("%.2f", v); }) +

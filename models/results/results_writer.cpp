@@ -27,6 +27,22 @@ void setPath(Json& object, const std::string& key, double value) {
     }
 }
 
+} // namespace
+
+void addMetricsToJson(Json& object, const MetricValues& metrics) {
+    for (const MetricValues::Entry& e : metrics.entries()) {
+        setPath(object, e.key, e.value);
+    }
+}
+
+Json metricsToJson(const MetricValues& metrics) {
+    Json object = Json::object();
+    addMetricsToJson(object, metrics);
+    return object;
+}
+
+namespace {
+
 Json numberOrNull(double value) {
     return std::isfinite(value) ? Json(value) : Json(nullptr);
 }
@@ -45,15 +61,9 @@ Json architectureToJson(const ArchitectureResults& a, const ResultsJsonOptions& 
         pricing["as_of"] = a.pricing.asOf;
         j["pricing"] = pricing;
     }
-    for (const MetricValues::Entry& e : a.mean.entries()) {
-        setPath(j, e.key, e.value);
-    }
+    addMetricsToJson(j, a.mean);
     if (!a.ci95.empty()) {
-        Json ci = Json::object();
-        for (const MetricValues::Entry& e : a.ci95.entries()) {
-            setPath(ci, e.key, e.value);
-        }
-        j["ci95"] = ci;
+        j["ci95"] = metricsToJson(a.ci95);
     }
     if (options.includeLatencyCdf) {
         Json cdf = Json::array();

@@ -27,6 +27,11 @@ std::string resultsSummaryCsv(const ScenarioResults& results);
 // Tidy time series: one row per architecture and bin.
 std::string resultsTimeSeriesCsv(const ScenarioResults& results);
 
+// Metrics as nested JSON: "latency_s.p99" becomes {"latency_s": {"p99": ...}}.
+nlohmann::ordered_json metricsToJson(const MetricValues& metrics);
+// Adds them to an existing object.
+void addMetricsToJson(nlohmann::ordered_json& object, const MetricValues& metrics);
+
 // RFC 4180 field quoting.
 std::string csvField(const std::string& text);
 

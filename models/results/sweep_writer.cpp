@@ -15,21 +15,6 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
-void setPath(Json& object, const std::string& key, double value) {
-    Json* node = &object;
-    std::size_t start = 0;
-    for (;;) {
-        const std::size_t dot = key.find('.', start);
-        const std::string part = key.substr(start, dot == std::string::npos ? dot : dot - start);
-        if (dot == std::string::npos) {
-            (*node)[part] = value;
-            return;
-        }
-        node = &(*node)[part];
-        start = dot + 1;
-    }
-}
-
 // Six significant digits: enough to read a table, not a dump of the double.
 std::string display(double value) {
     char buffer[32];
@@ -62,15 +47,9 @@ Json sweepToJson(const SweepResults& sweep) {
             Json arch;
             arch["name"] = a.name;
             arch["type"] = a.type;
-            for (const MetricValues::Entry& e : a.mean.entries()) {
-                setPath(arch, e.key, e.value);
-            }
+            addMetricsToJson(arch, a.mean);
             if (!a.ci95.empty()) {
-                Json ci = Json::object();
-                for (const MetricValues::Entry& e : a.ci95.entries()) {
-                    setPath(ci, e.key, e.value);
-                }
-                arch["ci95"] = ci;
+                arch["ci95"] = metricsToJson(a.ci95);
             }
             archs.push_back(arch);
         }

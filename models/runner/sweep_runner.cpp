@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -233,7 +234,11 @@ SweepOutput runSweep(const Json& scenario, const SweepSpec& spec, const SweepOpt
     std::vector<std::optional<SweepPoint>> points(values.size());
     std::atomic<std::size_t> done{0};
     std::mutex progressMutex;
-    parallelFor(values.size(), options.threads, [&](std::size_t i) {
+    // Larger values are usually heavier (more requests, more instances):
+    // handing them out first keeps the last thread from running the
+    // heaviest point alone. Which thread runs a point never changes it.
+    parallelFor(values.size(), options.threads, [&](std::size_t k) {
+        const std::size_t i = values.size() - 1 - k;
         points[i] = evaluator.run(values[i], options.cancel);
         const std::size_t finished = ++done;
         if (options.progress) {
@@ -267,46 +272,87 @@ SweepOutput runSweep(const Json& scenario, const SweepSpec& spec, const SweepOpt
         std::vector<std::vector<BreakEven>> found(brackets.size());
         std::vector<int> runs(brackets.size(), 0);
         bool cancelled = false;
+        const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
+        const int threads = options.threads > 0 ? options.threads : static_cast<int>(hardware);
+        // Each bracket is bisected serially in logic, but with several
+        // threads the next levels of its bisection tree are evaluated
+        // together (speculatively): the points visited are exactly those of
+        // a serial bisection, so the result does not depend on the threads.
+        const int perBracket =
+            std::max(1, threads / std::max(1, static_cast<int>(brackets.size())));
         std::mutex cancelMutex;
-        parallelFor(brackets.size(), options.threads, [&](std::size_t b) {
-            std::vector<Bracket> work{brackets[b]};
-            while (!work.empty()) {
-                Bracket k = work.back();
-                work.pop_back();
-                const double width = k.upper - k.lower;
-                const double scale = std::max(std::fabs(k.lower), std::fabs(k.upper));
-                const bool narrow = evaluator.wholeNumbers
-                                        ? width <= 1.0
-                                        : width <= spec.breakEvenTolerance * scale;
-                if (narrow) {
-                    found[b].push_back(
-                        BreakEven{0.5 * (k.lower + k.upper), k.lower, k.upper, k.below, k.above});
-                    continue;
-                }
-                double mid = 0.5 * (k.lower + k.upper);
-                if (evaluator.wholeNumbers) {
-                    mid = std::floor(mid);
-                }
-                const auto point = evaluator.run(mid, options.cancel);
-                ++runs[b];
-                if (!point) {
-                    std::lock_guard lock(cancelMutex);
-                    cancelled = true;
-                    return;
-                }
-                if (point->cheapest == k.below) {
-                    work.push_back(Bracket{mid, k.upper, k.below, k.above});
-                } else if (point->cheapest == k.above) {
-                    work.push_back(Bracket{k.lower, mid, k.below, k.above});
-                } else {
-                    // A third architecture is cheapest in between: two
-                    // changes in this interval. Upper half first on the
-                    // stack, so results come out in increasing order.
-                    work.push_back(Bracket{mid, k.upper, point->cheapest, k.above});
-                    work.push_back(Bracket{k.lower, mid, k.below, point->cheapest});
-                }
-            }
-        });
+        parallelFor(brackets.size(), std::min<int>(threads, static_cast<int>(brackets.size())),
+                    [&](std::size_t b) {
+                        std::map<double, std::string> cheapestAt; // evaluated points
+                        auto midpointOf = [&](double lower, double upper) {
+                            const double mid = 0.5 * (lower + upper);
+                            return evaluator.wholeNumbers ? std::floor(mid) : mid;
+                        };
+                        auto isNarrow = [&](double lower, double upper) {
+                            const double scale = std::max(std::fabs(lower), std::fabs(upper));
+                            return evaluator.wholeNumbers
+                                       ? upper - lower <= 1.0
+                                       : upper - lower <= spec.breakEvenTolerance * scale;
+                        };
+                        std::vector<Bracket> work{brackets[b]};
+                        while (!work.empty()) {
+                            Bracket k = work.back();
+                            work.pop_back();
+                            if (isNarrow(k.lower, k.upper)) {
+                                found[b].push_back(BreakEven{0.5 * (k.lower + k.upper), k.lower,
+                                                             k.upper, k.below, k.above});
+                                continue;
+                            }
+                            const double mid = midpointOf(k.lower, k.upper);
+                            if (!cheapestAt.contains(mid)) {
+                                // The first levels of this bracket's bisection tree, in
+                                // breadth-first order, as many as there are threads.
+                                std::vector<double> speculative;
+                                std::vector<std::pair<double, double>> level{{k.lower, k.upper}};
+                                while (!level.empty() &&
+                                       static_cast<int>(speculative.size()) < perBracket) {
+                                    std::vector<std::pair<double, double>> next;
+                                    for (const auto& [lo, hi] : level) {
+                                        if (static_cast<int>(speculative.size()) >= perBracket ||
+                                            isNarrow(lo, hi)) {
+                                            continue;
+                                        }
+                                        const double m = midpointOf(lo, hi);
+                                        if (!cheapestAt.contains(m)) {
+                                            speculative.push_back(m);
+                                        }
+                                        next.emplace_back(lo, m);
+                                        next.emplace_back(m, hi);
+                                    }
+                                    level.swap(next);
+                                }
+                                std::vector<std::optional<SweepPoint>> results(speculative.size());
+                                parallelFor(speculative.size(), perBracket, [&](std::size_t i) {
+                                    results[i] = evaluator.run(speculative[i], options.cancel);
+                                });
+                                for (std::size_t i = 0; i < speculative.size(); ++i) {
+                                    if (!results[i]) {
+                                        std::lock_guard lock(cancelMutex);
+                                        cancelled = true;
+                                        return;
+                                    }
+                                    cheapestAt[speculative[i]] = results[i]->cheapest;
+                                }
+                                runs[b] += static_cast<int>(speculative.size());
+                            }
+                            const std::string& at = cheapestAt.at(mid);
+                            if (at == k.below) {
+                                work.push_back(Bracket{mid, k.upper, k.below, k.above});
+                            } else if (at == k.above) {
+                                work.push_back(Bracket{k.lower, mid, k.below, k.above});
+                            } else {
+                                // A third architecture is cheapest in between: two
+                                // changes in this interval.
+                                work.push_back(Bracket{mid, k.upper, at, k.above});
+                                work.push_back(Bracket{k.lower, mid, k.below, at});
+                            }
+                        }
+                    });
         if (cancelled) {
             output.status = RunStatus::Cancelled;
             return output;

@@ -48,7 +48,9 @@ struct SweepResults {
     std::vector<std::string> architectureNames;
     std::vector<SweepPoint> points;
     std::vector<BreakEven> breakEvens;
-    int extraRuns = 0; // scenario runs spent locating break-even points
+    // Scenario runs spent locating break-even points (with several threads,
+    // speculative runs are included; they never change the results).
+    int extraRuns = 0;
 };
 
 struct SweepOptions {

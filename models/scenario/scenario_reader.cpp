@@ -499,6 +499,10 @@ std::optional<ArchitectureSpec> readArchitecture(const Json& node, const std::st
     if (*type == "serverless") {
         note(containerOnly);
         note(vmOnly);
+        elsewhere["vcpu"] = "it belongs to types \"container\" and \"vm\"";
+        elsewhere["memory_mb"] = "a function's memory is workload.memory_mb";
+        elsewhere["queue_timeout_s"] =
+            "functions never queue; it belongs to \"container\" and \"vm\"";
         if (auto config = readServerless(r, workload, catalog)) {
             spec.config = *config;
         }

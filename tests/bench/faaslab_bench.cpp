@@ -5,13 +5,16 @@
 //   faaslab-bench            all cases
 //   faaslab-bench --list     case names
 //   faaslab-bench NAME...    selected cases
+//   faaslab-bench sweep      a 30-point sweep, serial against parallel
 //
 // Each case runs one replication of one architecture on one thread, which is
 // the unit the runner parallelises. Compare ratios between cases of one run;
 // absolute figures depend on the machine and its load.
 
 #include "models/results/metric_keys.h"
+#include "models/results/sweep_writer.h"
 #include "models/runner/scenario_runner.h"
+#include "models/runner/sweep_runner.h"
 #include "models/scenario/scenario_reader.h"
 
 #include <chrono>
@@ -21,6 +24,7 @@
 #include <string>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 #include <vector>
 
@@ -40,6 +44,17 @@ const char* const Lambda = R"({ "name": "faas", "type": "serverless",
     "cold_start_s": { "dist": "lognormal", "mean": 0.5, "cv": 0.5 }, "keep_alive_s": 600,
     "max_instances": 100000, "pricing": "aws-lambda-x86" })";
 
+const char* const CloudRun = R"({ "name": "containers", "type": "container", "vcpu": 2,
+    "memory_mb": 1024, "concurrency_per_instance": 80, "min_instances": 1, "max_instances": 200,
+    "startup_s": { "dist": "deterministic", "value": 5 },
+    "autoscaler": { "cpu_target_utilization": 0.6 }, "pricing": "gcp-cloud-run-request" })";
+
+const char* const VmFleet = R"({ "name": "vms", "type": "vm", "instances": 150,
+    "dispatch": "central_queue", "pricing": "aws-ec2-c5-large" })";
+
+const char* const VmLeastConnections = R"({ "name": "vms-lc", "type": "vm", "instances": 150,
+    "dispatch": "least_connections", "pricing": "aws-ec2-c5-large" })";
+
 std::vector<Case> cases() {
     std::vector<Case> list;
     // Low load: about one instance, mostly warm, a cold start now and then.
@@ -52,6 +67,13 @@ std::vector<Case> cases() {
         {"serverless-1000rps-1d", "serverless, 1,000 req/s, 1 day", 1000.0, 86400.0, Lambda});
     list.push_back({"serverless-1000rps-7d", "serverless, 1,000 req/s, 7 days", 1000.0,
                     7.0 * 86400.0, Lambda});
+    // Containers: processor sharing, autoscaler; VMs: 300 cores at ~67 %.
+    list.push_back(
+        {"container-1000rps-1d", "containers, 1,000 req/s, 1 day", 1000.0, 86400.0, CloudRun});
+    list.push_back({"vm-central-1000rps-1d", "VMs, central queue, 1,000 req/s, 1 d", 1000.0,
+                    86400.0, VmFleet});
+    list.push_back({"vm-lc-1000rps-1d", "VMs, least conn., 1,000 req/s, 1 d", 1000.0, 86400.0,
+                    VmLeastConnections});
     return list;
 }
 
@@ -127,7 +149,55 @@ bool runInChild(const Case& c) {
 
 } // namespace
 
+// A 30-point sweep of the arrival rate over the serverless, container and VM
+// architectures (1 hour each), serially and on every core: wall times and
+// the speed-up, and a check that both give the same results.
+int sweepBenchmark() {
+    nlohmann::ordered_json document = {
+        {"format", "faaslab.scenario/1"},
+        {"name", "sweep bench"},
+        {"simulation", {{"duration_s", 3600}, {"seed", 1}}},
+        {"workload",
+         {{"arrivals", {{"process", "poisson"}, {"rate_per_s", 100}}},
+          {"service_time_s", {{"dist", "exponential"}, {"mean", 0.2}}},
+          {"memory_mb", 512}}},
+        {"architectures", nlohmann::ordered_json::array({nlohmann::ordered_json::parse(Lambda),
+                                                         nlohmann::ordered_json::parse(CloudRun),
+                                                         nlohmann::ordered_json::parse(VmFleet)})}};
+    // 60 VMs: cheaper than functions above about 750 requests/s, so the
+    // timing includes a break-even search.
+    document["architectures"][2]["instances"] = 60;
+    SweepSpec spec;
+    spec.parameter = "workload.arrivals.rate_per_s";
+    spec.values = sweepRange(10.0, 1000.0, 30, true);
+    auto timed = [&](int threads, SweepOutput& out) {
+        SweepOptions options;
+        options.threads = threads;
+        const auto start = std::chrono::steady_clock::now();
+        out = runSweep(document, spec, options);
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    };
+    SweepOutput serial;
+    SweepOutput parallel;
+    const double serialSeconds = timed(1, serial);
+    const double parallelSeconds = timed(0, parallel);
+    const bool same = sweepToJson(serial.results).dump() == sweepToJson(parallel.results).dump();
+    std::printf(
+        "\n| sweep (30 points x 3 architectures, 1 h each, + %d bisection runs) | wall (s) |\n",
+        serial.results.extraRuns);
+    std::printf("|---|---:|\n");
+    std::printf("| serial (1 thread) | %.2f |\n", serialSeconds);
+    std::printf("| parallel (%u threads) | %.2f |\n", std::thread::hardware_concurrency(),
+                parallelSeconds);
+    std::printf("| speed-up | %.2fx |\n", serialSeconds / parallelSeconds);
+    std::printf("| results identical | %s |\n", same ? "yes" : "NO");
+    return same ? 0 : 1;
+}
+
 int main(int argc, char** argv) {
+    if (argc == 2 && std::strcmp(argv[1], "sweep") == 0) {
+        return sweepBenchmark();
+    }
     const std::vector<Case> all = cases();
     std::vector<Case> selected;
     for (int i = 1; i < argc; ++i) {

@@ -82,6 +82,18 @@ private slots:
         FAASLAB_VERIFY_CHECK(test::checkMean(utilization, 0.7));
     }
 
+    // Waiting on I/O holds a slot but no CPU: with unlimited slots the wait
+    // is an infinite-server delay in series with the processor-sharing CPU,
+    // a product-form (BCMP) network, so the mean response is the sum
+    // E[io] + E[S] / (1 - rho) = 0.5 + 1 / 0.3 = 3.8333 s.
+    void ioWaitAddsAnInfiniteServerDelay() {
+        Json s =
+            fixedFleet(1, 1.0, 1000, 0.7, Json::parse(R"({ "dist": "exponential", "mean": 1 })"));
+        s["workload"]["io_wait_s"] =
+            Json::parse(R"({ "dist": "lognormal", "mean": 0.5, "cv": 1.5 })");
+        FAASLAB_VERIFY_CHECK(test::checkMean(meanLatency(s, 20), 0.5 + 1.0 / (1.0 - 0.7)));
+    }
+
     // Two vCPUs shared by every request: with n requests each runs at
     // min(1, 2/n), so the number in the system is that of M/M/2, and by
     // Little's law the mean response is that of M/M/2: C(2, a)/(2 - a) + 1.
