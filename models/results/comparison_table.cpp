@@ -244,8 +244,9 @@ std::string formatComparisonTable(const ScenarioResults& results) {
 
     std::string out;
     out += "Scenario: " + results.scenarioName + "\n";
-    out += "Simulated " + window + " (after " + formatSpan(results.warmupS) + " warm-up), seed " +
-           std::to_string(results.seed) + ", " + std::to_string(results.replications) +
+    out += "Simulated " + window +
+           (results.warmupS > 0.0 ? " (after " + formatSpan(results.warmupS) + " warm-up)" : "") +
+           ", seed " + std::to_string(results.seed) + ", " + std::to_string(results.replications) +
            (results.replications == 1 ? " replication" : " replications (± 95 % CI)") + "\n\n";
     out += pad("", labelWidth, false);
     for (std::size_t c = 0; c < archs.size(); ++c) {

@@ -1,0 +1,530 @@
+#include "main_window.h"
+
+#include "chart_style.h"
+#include "cost_tab.h"
+#include "latency_tab.h"
+#include "overview_tab.h"
+#include "results_panel.h"
+#include "run_controller.h"
+#include "run_progress_widget.h"
+#include "scenario_document.h"
+#include "scenario_editor.h"
+#include "sweep_tab.h"
+#include "time_series_tab.h"
+
+#include "models/results/results_writer.h"
+#include "resources/embedded_files.h"
+
+#include <qcustomplot.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSaveFile>
+#include <QScrollArea>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+
+namespace faaslab::gui {
+
+namespace {
+constexpr int MaxRecentFiles = 8;
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , m_document(new ScenarioDocument(this))
+    , m_controller(new RunController(this))
+    , m_editor(new ScenarioEditor(m_document))
+    , m_results(new ResultsPanel(this))
+    , m_progress(new RunProgressWidget(m_controller, this))
+    , m_validity(new QLabel(this))
+    , m_problems(new QListWidget(this)) {
+    setObjectName("mainWindow");
+    setAcceptDrops(true);
+    setCentralWidget(m_results);
+    m_results->addResultsTab(new OverviewTab(m_results));
+    m_results->addResultsTab(new TimeSeriesTab(m_results));
+    m_results->addResultsTab(new LatencyTab(m_results));
+    m_results->addResultsTab(new CostTab(m_results));
+    m_sweep = new SweepTab(m_document, m_results);
+    m_results->addResultsTab(m_sweep);
+
+    createActions();
+    createMenus();
+    createDocks();
+    statusBar()->addWidget(m_validity, 1);
+    statusBar()->addPermanentWidget(m_progress);
+
+    connect(m_document, &ScenarioDocument::changed, this, [this] {
+        updateTitle();
+        updateRunState();
+        updateProblems();
+        if (m_results->hasResults() && !m_resultsStale) {
+            m_resultsStale = true;
+            statusBar()->showMessage(tr("The scenario changed since the results were computed; "
+                                        "press Run to update them."));
+        }
+    });
+    connect(m_document, &ScenarioDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &ScenarioDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_controller, &RunController::started, this, &MainWindow::updateRunState);
+    connect(m_controller, &RunController::finished, this, [this] {
+        m_resultsStale = false;
+        m_results->showResults(m_controller->results());
+        updateRunState();
+        statusBar()->showMessage(tr("Simulation finished."), 8000);
+    });
+    connect(m_controller, &RunController::cancelled, this, [this] {
+        updateRunState();
+        statusBar()->showMessage(tr("Run stopped; the previous results are unchanged."), 8000);
+    });
+    connect(m_controller, &RunController::failed, this, [this](const QString& message) {
+        updateRunState();
+        QMessageBox::critical(this, tr("Run failed"), message);
+    });
+
+    restoreLayout();
+    updateTitle();
+    updateRunState();
+    updateProblems();
+    updateRecentMenu();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions() {
+    m_new = new QAction(QIcon::fromTheme("document-new"), tr("&New"), this);
+    m_new->setShortcut(QKeySequence::New);
+    m_new->setToolTip(tr("Start a new scenario"));
+    connect(m_new, &QAction::triggered, this, &MainWindow::newScenario);
+
+    m_open = new QAction(QIcon::fromTheme("document-open"), tr("&Open…"), this);
+    m_open->setShortcut(QKeySequence::Open);
+    connect(m_open, &QAction::triggered, this, &MainWindow::openDialog);
+
+    m_save = new QAction(QIcon::fromTheme("document-save"), tr("&Save"), this);
+    m_save->setShortcut(QKeySequence::Save);
+    connect(m_save, &QAction::triggered, this, &MainWindow::save);
+
+    m_saveAs = new QAction(QIcon::fromTheme("document-save-as"), tr("Save &As…"), this);
+    m_saveAs->setShortcut(QKeySequence::SaveAs);
+    connect(m_saveAs, &QAction::triggered, this, &MainWindow::saveAs);
+
+    m_undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_undo->setIcon(QIcon::fromTheme("edit-undo"));
+    m_redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    m_redo->setShortcut(QKeySequence::Redo);
+    m_redo->setIcon(QIcon::fromTheme("edit-redo"));
+
+    m_run = new QAction(QIcon::fromTheme("media-playback-start"), tr("&Run"), this);
+    m_run->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_run->setToolTip(tr("Simulate every architecture on the same requests (Ctrl+R)"));
+    connect(m_run, &QAction::triggered, this, &MainWindow::run);
+
+    m_stop = new QAction(QIcon::fromTheme("media-playback-stop"), tr("S&top"), this);
+    m_stop->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_stop->setToolTip(tr("Stop the run (Esc)"));
+    connect(m_stop, &QAction::triggered, m_controller, &RunController::stop);
+
+    m_quit = new QAction(tr("&Quit"), this);
+    m_quit->setShortcut(QKeySequence::Quit);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+
+    auto* toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName("mainToolbar");
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addActions({m_new, m_open, m_save});
+    toolbar->addSeparator();
+    toolbar->addActions({m_undo, m_redo});
+    toolbar->addSeparator();
+    toolbar->addActions({m_run, m_stop});
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addActions({m_new, m_open});
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    QMenu* examples = file->addMenu(tr("&Examples"));
+    for (const resources::EmbeddedFile& example : resources::exampleScenarioFiles()) {
+        const QString name = QString::fromUtf8(example.name.data(), qsizetype(example.name.size()));
+        examples->addAction(name, this, [this, name] {
+            if (maybeSave()) {
+                openExample(name);
+            }
+        });
+    }
+    file->addSeparator();
+    file->addActions({m_save, m_saveAs});
+    QMenu* exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->addAction(tr("Current &Chart (PNG or PDF)…"), this, &MainWindow::exportCurrentChart);
+    exportMenu->addAction(tr("&All Charts to a Folder…"), this, &MainWindow::exportAllCharts);
+    exportMenu->addSeparator();
+    exportMenu->addAction(tr("Results as &JSON…"), this, [this] { exportResults("json"); });
+    exportMenu->addAction(tr("Results as &CSV…"), this, [this] { exportResults("csv"); });
+    exportMenu->addAction(tr("&Time Series as CSV…"), this, [this] { exportResults("timeseries"); });
+    file->addSeparator();
+    file->addAction(m_quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addActions({m_undo, m_redo});
+    edit->addSeparator();
+    QMenu* add = edit->addMenu(tr("&Add Architecture"));
+    add->addAction(tr("&Functions (FaaS)"), this, [this] { addArchitecture("serverless"); });
+    add->addAction(tr("&Serverless Containers"), this, [this] { addArchitecture("container"); });
+    add->addAction(tr("&VM Fleet"), this, [this] { addArchitecture("vm"); });
+
+    QMenu* simulation = menuBar()->addMenu(tr("&Simulation"));
+    simulation->addActions({m_run, m_stop});
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    m_editorDock = new QDockWidget(tr("Scenario"), this);
+    m_problemsDock = new QDockWidget(tr("Problems"), this);
+    view->addAction(m_editorDock->toggleViewAction());
+    view->addAction(m_problemsDock->toggleViewAction());
+    view->addSeparator();
+    view->addAction(tr("&Reset Layout"), this, [this] { restoreState(m_defaultState); });
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About FaaS Lab"), this, [this] {
+        QMessageBox::about(
+            this, tr("About FaaS Lab"),
+            tr("<h3>FaaS Lab %1</h3><p>A discrete-event simulator and cost model comparing "
+               "serverless functions, serverless containers and virtual machines on the same "
+               "workload.</p><p>Prices come from the providers' published rates; each preset "
+               "names its source and date.</p>")
+                .arg(QStringLiteral(FAASLAB_VERSION)));
+    });
+}
+
+void MainWindow::createDocks() {
+    m_editorDock->setObjectName("scenarioDock");
+    auto* scroll = new QScrollArea(m_editorDock);
+    scroll->setWidget(m_editor);
+    scroll->setWidgetResizable(true);
+    scroll->setMinimumWidth(380);
+    m_editorDock->setWidget(scroll);
+    addDockWidget(Qt::LeftDockWidgetArea, m_editorDock);
+
+    m_problemsDock->setObjectName("problemsDock");
+    m_problems->setObjectName("problemList");
+    m_problemsDock->setWidget(m_problems);
+    addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
+    connect(m_problems, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        m_editorDock->show();
+        m_editor->focusPath(item->data(Qt::UserRole).toString());
+    });
+}
+
+void MainWindow::restoreLayout() {
+    resize(1400, 900);
+    m_defaultState = saveState();
+    QSettings settings;
+    restoreGeometry(settings.value("window/geometry").toByteArray());
+    restoreState(settings.value("window/state").toByteArray());
+}
+
+void MainWindow::updateTitle() {
+    setWindowTitle(QStringLiteral("%1[*] — FaaS Lab").arg(m_document->displayName()));
+    setWindowModified(m_document->isModified());
+}
+
+void MainWindow::updateRunState() {
+    const bool running = m_controller->isRunning();
+    m_run->setEnabled(!running && m_document->isValid());
+    m_stop->setEnabled(running);
+    if (m_document->isValid()) {
+        m_validity->setText(tr("Ready to run."));
+        m_run->setToolTip(tr("Simulate every architecture on the same requests (Ctrl+R)"));
+    } else {
+        const auto count = m_document->diagnostics().items().size();
+        m_validity->setText(tr("%n problem(s) in the scenario; Run is disabled until they are fixed.",
+                               nullptr, static_cast<int>(count)));
+        m_run->setToolTip(tr("Fix the scenario's problems first (see Problems)"));
+    }
+}
+
+void MainWindow::updateProblems() {
+    m_problems->clear();
+    for (const Diagnostic& d : m_document->diagnostics().items()) {
+        auto* item = new QListWidgetItem(
+            QString::fromStdString((d.path.empty() ? "" : d.path + ": ") + d.message), m_problems);
+        item->setData(Qt::UserRole, QString::fromStdString(d.path));
+        item->setIcon(QIcon::fromTheme("dialog-warning"));
+    }
+    m_problemsDock->setWindowTitle(m_document->isValid()
+                                       ? tr("Problems")
+                                       : tr("Problems (%1)").arg(m_problems->count()));
+}
+
+void MainWindow::run() {
+    if (!m_document->isValid() || m_controller->isRunning()) {
+        return;
+    }
+    m_controller->startScenario(*m_document->scenario());
+}
+
+bool MainWindow::maybeSave() {
+    if (!m_document->isModified()) {
+        return true;
+    }
+    const auto answer = QMessageBox::warning(
+        this, tr("Unsaved changes"),
+        tr("The scenario \"%1\" has changes that are not saved. Save them?")
+            .arg(m_document->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save) {
+        return save();
+    }
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::newScenario() {
+    if (maybeSave()) {
+        m_document->newDocument();
+        m_results->clearResults();
+    }
+}
+
+void MainWindow::openDialog() {
+    if (!maybeSave()) {
+        return;
+    }
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Scenario"), QString(),
+                                                      tr("Scenarios (*.json);;All files (*)"));
+    if (!path.isEmpty()) {
+        openFile(path);
+    }
+}
+
+bool MainWindow::openFile(const QString& path) {
+    QString error;
+    if (!m_document->loadFile(path, &error)) {
+        QMessageBox::warning(this, tr("Cannot open scenario"), error);
+        return false;
+    }
+    m_results->clearResults();
+    addRecentFile(m_document->filePath());
+    return true;
+}
+
+bool MainWindow::openExample(const QString& fileName) {
+    for (const resources::EmbeddedFile& example : resources::exampleScenarioFiles()) {
+        if (QString::fromUtf8(example.name.data(), qsizetype(example.name.size())) == fileName) {
+            m_document->loadText(
+                QString::fromUtf8(example.contents.data(), qsizetype(example.contents.size())),
+                fileName);
+            m_results->clearResults();
+            return true;
+        }
+    }
+    return false;
+}
+
+bool MainWindow::save() {
+    if (m_document->filePath().isEmpty()) {
+        return saveAs();
+    }
+    QString error;
+    if (!m_document->saveFile(m_document->filePath(), &error)) {
+        QMessageBox::warning(this, tr("Cannot save"), error);
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved %1").arg(m_document->filePath()), 5000);
+    return true;
+}
+
+bool MainWindow::saveAs() {
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario"),
+                                                m_document->displayName() + ".json",
+                                                tr("Scenarios (*.json)"));
+    if (path.isEmpty()) {
+        return false;
+    }
+    if (QFileInfo(path).suffix().isEmpty()) {
+        path += ".json";
+    }
+    QString error;
+    if (!m_document->saveFile(path, &error)) {
+        QMessageBox::warning(this, tr("Cannot save"), error);
+        return false;
+    }
+    addRecentFile(m_document->filePath());
+    return true;
+}
+
+void MainWindow::addRecentFile(const QString& path) {
+    QSettings settings;
+    QStringList recent = settings.value("recentFiles").toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > MaxRecentFiles) {
+        recent.removeLast();
+    }
+    settings.setValue("recentFiles", recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value("recentFiles").toStringList();
+    for (const QString& path : recent) {
+        m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] {
+            if (maybeSave()) {
+                openFile(path);
+            }
+        });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::addArchitecture(const QString& type) {
+    m_editorDock->show();
+    m_editor->addArchitecture(type);
+}
+
+void MainWindow::exportCurrentChart() {
+    auto* tab = qobject_cast<ResultsTab*>(m_results->currentWidget());
+    const QList<QCustomPlot*> charts = tab != nullptr ? tab->charts() : QList<QCustomPlot*>{};
+    if (charts.isEmpty()) {
+        QMessageBox::information(this, tr("Export chart"),
+                                 tr("The current tab has no chart to export."));
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Chart"), tab->title() + ".png", tr("PNG image (*.png);;PDF (*.pdf)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    QString error;
+    // A tab with several charts exports them as name-1.png, name-2.png ...
+    for (int i = 0; i < charts.size(); ++i) {
+        QString target = path;
+        if (charts.size() > 1) {
+            const QFileInfo info(path);
+            target = info.path() + "/" + info.completeBaseName() + QStringLiteral("-%1.").arg(i + 1) +
+                     info.suffix();
+        }
+        if (!exportChart(charts[i], target, &error)) {
+            QMessageBox::warning(this, tr("Export chart"), error);
+            return;
+        }
+    }
+}
+
+void MainWindow::exportAllCharts() {
+    const QString directory = QFileDialog::getExistingDirectory(this, tr("Export Charts To"));
+    if (directory.isEmpty()) {
+        return;
+    }
+    QString error;
+    int written = 0;
+    for (ResultsTab* tab : m_results->resultsTabs()) {
+        const QList<QCustomPlot*> charts = tab->charts();
+        for (int i = 0; i < charts.size(); ++i) {
+            const QString base = directory + "/" + tab->title().toLower().replace(' ', '-') +
+                                 (charts.size() > 1 ? QStringLiteral("-%1").arg(i + 1) : QString());
+            for (const char* suffix : {".png", ".pdf"}) {
+                if (!exportChart(charts[i], base + suffix, &error)) {
+                    QMessageBox::warning(this, tr("Export charts"), error);
+                    return;
+                }
+                ++written;
+            }
+        }
+    }
+    statusBar()->showMessage(tr("Wrote %1 files to %2").arg(written).arg(directory), 8000);
+}
+
+void MainWindow::exportResults(const QString& kind) {
+    if (!m_results->hasResults()) {
+        QMessageBox::information(this, tr("Export results"), tr("Run the scenario first."));
+        return;
+    }
+    const bool json = kind == "json";
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Results"),
+        m_document->displayName() + (kind == "timeseries" ? "-timeseries" : "") +
+            (json ? ".json" : ".csv"),
+        json ? tr("JSON (*.json)") : tr("CSV (*.csv)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    const ScenarioResults& r = m_results->results();
+    const std::string text = json                   ? resultsToJsonText(r)
+                             : kind == "timeseries" ? resultsTimeSeriesCsv(r)
+                                                    : resultsSummaryCsv(r);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(text.data(), static_cast<qint64>(text.size())) < 0 || !file.commit()) {
+        QMessageBox::warning(this, tr("Export results"),
+                             tr("Cannot write %1: %2").arg(path, file.errorString()));
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    m_controller->stop();
+    QSettings settings;
+    settings.setValue("window/geometry", saveGeometry());
+    settings.setValue("window/state", saveState());
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    const auto urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.front().isLocalFile() &&
+        urls.front().toLocalFile().endsWith(".json", Qt::CaseInsensitive)) {
+        event->acceptProposedAction();
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QString path = event->mimeData()->urls().front().toLocalFile();
+    if (maybeSave()) {
+        openFile(path);
+    }
+}
+
+QStringList MainWindow::saveScreenshots(const QString& directory, const QSize& size) {
+    QStringList written;
+    QDir().mkpath(directory);
+    resize(size);
+    show();
+    QApplication::processEvents();
+    auto grab = [&](QWidget* widget, const QString& name) {
+        const QString path = directory + "/" + name + ".png";
+        if (widget->grab().save(path)) {
+            written << path;
+        }
+    };
+    grab(this, "main-window");
+    grab(m_editorDock->widget(), "editor");
+    for (ResultsTab* tab : m_results->resultsTabs()) {
+        m_results->setCurrentWidget(tab);
+        QApplication::processEvents();
+        for (QCustomPlot* chart : tab->charts()) {
+            chart->replot();
+        }
+        QApplication::processEvents();
+        grab(this, "tab-" + tab->title().toLower().replace(' ', '-'));
+    }
+    m_results->setCurrentIndex(0);
+    return written;
+}
+
+} // namespace faaslab::gui

@@ -1,0 +1,99 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QListWidget;
+class QMenu;
+
+namespace faaslab::gui {
+
+class ResultsPanel;
+class RunController;
+class RunProgressWidget;
+class ScenarioDocument;
+class ScenarioEditor;
+class SweepTab;
+
+// The application window: the scenario editor and its problem list in dock
+// widgets, the results tabs in the middle, run controls in the toolbar and
+// status bar. It only wires the parts together; the document owns the
+// scenario, the editor edits it, the controller runs it, the tabs show it.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    ScenarioDocument* document() const { return m_document; }
+    ScenarioEditor* editor() const { return m_editor; }
+    ResultsPanel* resultsPanel() const { return m_results; }
+    RunController* runController() const { return m_controller; }
+    SweepTab* sweepTab() const { return m_sweep; }
+    QAction* runAction() const { return m_run; }
+    QAction* stopAction() const { return m_stop; }
+
+    // Opens a bundled example by file name ("mid-size-api.json").
+    bool openExample(const QString& fileName);
+    bool openFile(const QString& path);
+
+    // Starts a run of the current scenario (if it is valid).
+    void run();
+    // Renders the editor and every results tab to PNG files in `directory`
+    // (for docs/screenshots); returns the files written.
+    QStringList saveScreenshots(const QString& directory, const QSize& size);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createDocks();
+    void updateTitle();
+    void updateRunState();
+    void updateProblems();
+    void updateRecentMenu();
+    void addRecentFile(const QString& path);
+    bool maybeSave();
+    void newScenario();
+    void openDialog();
+    bool save();
+    bool saveAs();
+    void exportCurrentChart();
+    void exportAllCharts();
+    void exportResults(const QString& kind);
+    void addArchitecture(const QString& type);
+    void restoreLayout();
+
+    ScenarioDocument* m_document;
+    RunController* m_controller;
+    ScenarioEditor* m_editor;
+    ResultsPanel* m_results;
+    SweepTab* m_sweep = nullptr;
+    RunProgressWidget* m_progress;
+    QLabel* m_validity;
+    QListWidget* m_problems;
+    QDockWidget* m_editorDock;
+    QDockWidget* m_problemsDock;
+    QMenu* m_recentMenu = nullptr;
+    QByteArray m_defaultState;
+    bool m_resultsStale = false;
+
+    QAction* m_new;
+    QAction* m_open;
+    QAction* m_save;
+    QAction* m_saveAs;
+    QAction* m_undo;
+    QAction* m_redo;
+    QAction* m_run;
+    QAction* m_stop;
+    QAction* m_quit;
+};
+
+} // namespace faaslab::gui

@@ -1,0 +1,187 @@
+#include "overview_tab.h"
+
+#include "chart_style.h"
+
+#include "models/results/comparison_table.h"
+#include "models/results/metric_keys.h"
+
+#include <QFrame>
+#include <QGridLayout>
+#include <QLabel>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace faaslab::gui {
+
+namespace {
+
+QString text(const std::string& s) { return QString::fromStdString(s); }
+
+// The rows of a card: label, metric key, formatter.
+struct CardRow {
+    const char* label;
+    std::string_view key;
+    std::string (*format)(double);
+};
+
+std::string formatInstances(double v) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.2f", v);
+    return buffer;
+}
+
+} // namespace
+
+OverviewTab::OverviewTab(QWidget* parent)
+    : ResultsTab(parent) {
+    auto* outer = new QVBoxLayout(this);
+    m_summary = new QLabel(this);
+    m_summary->setWordWrap(true);
+    m_summary->setObjectName("overviewSummary");
+    outer->addWidget(m_summary);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* inner = new QWidget(scroll);
+    m_grid = new QGridLayout(inner);
+    m_grid->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    scroll->setWidget(inner);
+    outer->addWidget(scroll, 1);
+    clearResults();
+}
+
+void OverviewTab::clearResults() {
+    for (QWidget* card : m_cards) {
+        card->deleteLater();
+    }
+    m_cards.clear();
+    m_summary->setText(tr("Press Run (Ctrl+R) to simulate the scenario. Each architecture gets "
+                          "a card here with its cost, latency, cold starts and instances."));
+}
+
+QWidget* OverviewTab::makeCard(const ArchitectureResults& a, int index, bool cheapest,
+                               bool fastest, const QString& windowLabel) {
+    auto* card = new QFrame(this);
+    card->setObjectName(QStringLiteral("card-%1").arg(index));
+    card->setFrameShape(QFrame::StyledPanel);
+    card->setMinimumWidth(250);
+    const QColor color = architectureColor(index);
+    card->setStyleSheet(QStringLiteral("#card-%1 { border: 1px solid palette(mid); border-top: 4px "
+                                       "solid %2; border-radius: 4px; }")
+                            .arg(index)
+                            .arg(color.name()));
+    auto* layout = new QGridLayout(card);
+    auto* name = new QLabel(QStringLiteral("<b>%1</b>").arg(text(a.name).toHtmlEscaped()), card);
+    layout->addWidget(name, 0, 0, 1, 2);
+    auto* type = new QLabel(text(a.type), card);
+    type->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(type, 1, 0);
+    QStringList badges;
+    if (cheapest) {
+        badges << tr("cheapest");
+    }
+    if (fastest) {
+        badges << tr("fastest");
+    }
+    auto* badge = new QLabel(badges.join(", "), card);
+    badge->setObjectName("badge");
+    badge->setAlignment(Qt::AlignRight);
+    if (!badges.isEmpty()) {
+        badge->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(color.name()));
+    }
+    layout->addWidget(badge, 1, 1);
+
+    using namespace metric;
+    const CardRow rows[] = {
+        {"Cost, window", CostTotal, formatMoney},
+        {"Cost per 30 days", CostMonthly, formatMoney},
+        {"Cost per 1M requests", CostPerMillion, formatMoney},
+        {"Latency p50", LatencyP50, formatSeconds},
+        {"Latency p95", LatencyP95, formatSeconds},
+        {"Latency p99", LatencyP99, formatSeconds},
+        {"Cold starts", ColdStartProbability, formatPercent},
+        {"Rejected", RejectionProbability, formatPercent},
+        {"Instances (mean)", InstancesMean, formatInstances},
+    };
+    int row = 2;
+    for (const CardRow& r : rows) {
+        QString label = tr(r.label);
+        if (r.key == CostTotal) {
+            label = tr("Cost, %1").arg(windowLabel);
+        }
+        auto* key = new QLabel(label, card);
+        const MetricInfo* info = findMetric(r.key);
+        if (info != nullptr) {
+            key->setToolTip(QString::fromUtf8(info->meaning.data(), qsizetype(info->meaning.size())));
+        }
+        QString value = text(r.format(a.mean.value(r.key)));
+        if (const auto ci = a.ci95.find(r.key)) {
+            value += QStringLiteral(" ± ") + text(r.format(*ci));
+        }
+        auto* valueLabel = new QLabel(value, card);
+        valueLabel->setObjectName(QStringLiteral("value-") +
+                                  QString::fromUtf8(r.key.data(), qsizetype(r.key.size())));
+        valueLabel->setAlignment(Qt::AlignRight);
+        valueLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        layout->addWidget(key, row, 0);
+        layout->addWidget(valueLabel, row, 1);
+        ++row;
+    }
+    return card;
+}
+
+void OverviewTab::showResults(const ScenarioResults& results) {
+    clearResults();
+    const auto& archs = results.architectures;
+    if (archs.empty()) {
+        return;
+    }
+    using namespace metric;
+    const auto cheapest = std::min_element(archs.begin(), archs.end(), [](const auto& x, const auto& y) {
+        return x.mean.value(CostMonthly) < y.mean.value(CostMonthly);
+    });
+    double bestP99 = archs.front().mean.value(LatencyP99);
+    for (const auto& a : archs) {
+        bestP99 = std::min(bestP99, a.mean.value(LatencyP99));
+    }
+    const QString windowLabel = text(formatSpan(results.durationS - results.warmupS));
+    const int columns = archs.size() > 4 ? 3 : std::max<int>(1, static_cast<int>(archs.size()));
+    for (int i = 0; i < static_cast<int>(archs.size()); ++i) {
+        const auto& a = archs[static_cast<std::size_t>(i)];
+        // Tied within the histogram's resolution counts as fastest too, as
+        // in the command-line table.
+        const bool fastest = a.mean.value(LatencyP99) <= bestP99 * (1.0 + 2.0 / 256.0);
+        QWidget* card = makeCard(a, i, &a == &*cheapest, fastest, windowLabel);
+        m_grid->addWidget(card, i / columns, i % columns);
+        m_cards.append(card);
+    }
+    const QString warmup = results.warmupS > 0.0
+                               ? tr(" (after %1 warm-up)").arg(text(formatSpan(results.warmupS)))
+                               : QString();
+    m_summary->setText(tr("<b>%1</b>: %2 simulated%3, seed %4, %5. Cheapest per 30 days: <b>%6</b>.")
+                           .arg(text(results.scenarioName).toHtmlEscaped(), windowLabel, warmup)
+                           .arg(results.seed)
+                           .arg(results.replications == 1
+                                    ? tr("1 replication")
+                                    : tr("%1 replications, ± 95 % confidence").arg(results.replications))
+                           .arg(text(cheapest->name).toHtmlEscaped()));
+}
+
+QString OverviewTab::valueText(int architecture, const QString& metricKey) const {
+    if (architecture < 0 || architecture >= m_cards.size()) {
+        return {};
+    }
+    const auto* label = m_cards[architecture]->findChild<QLabel*>("value-" + metricKey);
+    return label != nullptr ? label->text() : QString();
+}
+
+QString OverviewTab::badgeText(int architecture) const {
+    if (architecture < 0 || architecture >= m_cards.size()) {
+        return {};
+    }
+    return m_cards[architecture]->findChild<QLabel*>("badge")->text();
+}
+
+} // namespace faaslab::gui
