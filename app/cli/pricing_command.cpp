@@ -1,6 +1,7 @@
 #include "pricing_command.h"
 
 #include "cli_support.h"
+#include "models/billing/price_list_description.h"
 #include "models/billing/pricing_catalog.h"
 #include "models/results/comparison_table.h"
 #include "models/scenario/pricing_reader.h"
@@ -9,84 +10,6 @@
 #include <algorithm>
 
 namespace faaslab::cli {
-
-namespace {
-
-std::string describeServerless(const ServerlessPricing& p) {
-    std::string text;
-    text += p.info.provider + " — " + p.info.product + " (" + p.info.region + ", " +
-            p.info.currency + ")\n";
-    text += "  source: " + p.info.sourceUrl + "\n  as of:  " + p.info.asOf + "\n";
-    text += "  per million requests: " + formatMoney(p.perRequest * 1e6) + "\n";
-    double lower = 0.0;
-    for (const PriceTier& tier : p.perGbSecond) {
-        char line[160];
-        if (std::isinf(tier.upTo)) {
-            std::snprintf(line, sizeof line, "  per GB-second %s: $%.10g\n",
-                          p.perGbSecond.size() > 1 ? ("above " + formatCount(lower)).c_str() : "",
-                          tier.price);
-        } else {
-            std::snprintf(line, sizeof line, "  per GB-second up to %s GB-s a month: $%.10g\n",
-                          formatCount(tier.upTo).c_str(), tier.price);
-        }
-        text += line;
-        lower = tier.upTo;
-    }
-    if (p.perGhzSecond > 0.0) {
-        char line[96];
-        std::snprintf(line, sizeof line, "  per GHz-second: $%.10g\n", p.perGhzSecond);
-        text += line;
-    }
-    char line[256];
-    std::snprintf(
-        line, sizeof line, "  duration rounded up to %g ms, at least %g ms; init (cold start) %s\n",
-        p.granularityS * 1000.0, p.minimumBilledS * 1000.0, p.billInit ? "billed" : "not billed");
-    text += line;
-    if (p.provisionedPerGbSecond > 0.0) {
-        std::snprintf(line, sizeof line,
-                      "  provisioned: $%.10g per GB-s kept warm, $%.10g per GB-s executing\n",
-                      p.provisionedPerGbSecond, p.provisionedExecutionPerGbSecond);
-        text += line;
-    }
-    std::snprintf(line, sizeof line,
-                  "  free tier (when apply_free_tier is true): %s requests, %s GB-s a month\n",
-                  formatCount(p.freeTier.requests).c_str(),
-                  formatCount(p.freeTier.gbSeconds).c_str());
-    text += line;
-    if (!p.info.notes.empty()) {
-        text += "  notes: " + p.info.notes + "\n";
-    }
-    return text;
-}
-
-std::string describeInfo(const std::string& id, const PriceListInfo& info) {
-    return id + ": " + info.provider + " — " + info.product + " (" + info.region + ", " +
-           info.currency + ")\n  source: " + info.sourceUrl + "\n  as of:  " + info.asOf + "\n";
-}
-
-std::string describeContainer(const std::string& id, const ContainerPricing& p) {
-    char line[512];
-    std::snprintf(line, sizeof line,
-                  "  billing: %s\n  per vCPU-second: $%.10g, per GiB-second: $%.10g, per million "
-                  "requests: $%.4g\n  idle min-instances: $%.10g per vCPU-s, $%.10g per GiB-s\n"
-                  "  billed periods rounded up to %g ms, at least %g s per start\n",
-                  std::string(containerBillingName(p.billing)).c_str(), p.perVcpuSecond,
-                  p.perGibSecond, p.perRequest * 1e6, p.idlePerVcpuSecond, p.idlePerGibSecond,
-                  p.granularityS * 1000.0, p.minimumPerStartS);
-    return describeInfo(id, p.info) + line + "  notes: " + p.info.notes + "\n";
-}
-
-std::string describeVm(const std::string& id, const VmPricing& p) {
-    char line[512];
-    std::snprintf(line, sizeof line,
-                  "  instance type: %s, %d vCPU, %g MiB\n  per hour: $%.6g, billed in %g s steps, "
-                  "at least %g s per launch, discount %g %%\n",
-                  p.instanceType.c_str(), p.vcpu, p.memoryMb, p.perHour, p.granularityS,
-                  p.minimumPerStartS, p.discountPercent);
-    return describeInfo(id, p.info) + line + "  notes: " + p.info.notes + "\n";
-}
-
-} // namespace
 
 int pricingCommand(const QStringList& arguments) {
     QCommandLineParser parser;
@@ -128,14 +51,14 @@ int pricingCommand(const QStringList& arguments) {
         std::string text;
         if (preset->kind == "serverless") {
             if (const auto p = readServerlessPreset(*preset, diagnostics)) {
-                text = id + ": " + describeServerless(*p);
+                text = describeServerlessPricing(id, *p);
             }
         } else if (preset->kind == "container") {
             if (const auto p = readContainerPreset(*preset, diagnostics)) {
-                text = describeContainer(id, *p);
+                text = describeContainerPricing(id, *p);
             }
         } else if (const auto p = readVmPreset(*preset, diagnostics)) {
-            text = describeVm(id, *p);
+            text = describeVmPricing(id, *p);
         }
         if (text.empty()) {
             printError(QString::fromStdString(diagnostics.format(preset->fileName)));

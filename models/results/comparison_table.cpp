@@ -1,6 +1,7 @@
 #include "models/results/comparison_table.h"
 
 #include "models/results/metric_keys.h"
+#include "models/results/ranking.h"
 #include "simulator/latency_histogram.h"
 
 #include <algorithm>
@@ -262,28 +263,19 @@ std::string formatComparisonTable(const ScenarioResults& results) {
     }
 
     if (archs.size() > 1) {
-        const auto cheapest =
-            std::min_element(archs.begin(), archs.end(), [](const auto& a, const auto& b) {
-                return mean(a, CostMonthly) < mean(b, CostMonthly);
-            });
-        // Architectures whose p99 is within twice the histogram's resolution
-        // of the best are tied: the data cannot tell them apart.
-        double bestP99 = mean(archs.front(), LatencyP99);
-        for (const ArchitectureResults& a : archs) {
-            bestP99 = std::min(bestP99, mean(a, LatencyP99));
-        }
+        const ArchitectureResults& cheapest = archs[cheapestArchitecture(results)];
+        const std::vector<std::size_t> fastestIndices = fastestArchitectures(results);
         std::vector<std::string> fastest;
-        for (const ArchitectureResults& a : archs) {
-            if (mean(a, LatencyP99) <=
-                bestP99 * (1.0 + 2.0 * sim::LatencyHistogram::RelativeError)) {
-                fastest.push_back(a.name);
-            }
+        double bestP99 = mean(archs[fastestIndices.front()], LatencyP99);
+        for (const std::size_t i : fastestIndices) {
+            fastest.push_back(archs[i].name);
+            bestP99 = std::min(bestP99, mean(archs[i], LatencyP99));
         }
         std::string names;
         for (std::size_t i = 0; i < fastest.size(); ++i) {
             names += (i == 0 ? "" : i + 1 == fastest.size() ? " and " : ", ") + fastest[i];
         }
-        out += "\nCheapest: " + cheapest->name + " (" + formatMoney(mean(*cheapest, CostMonthly)) +
+        out += "\nCheapest: " + cheapest.name + " (" + formatMoney(mean(cheapest, CostMonthly)) +
                " per 30 days). Fastest at p99: " + names + " (" + formatSeconds(bestP99) +
                (fastest.size() > 1 ? ", tied" : "") + ").\n";
     }

@@ -1,5 +1,7 @@
 #include "models/results/comparison_table.h"
 #include "models/results/metric_keys.h"
+#include "models/results/ranking.h"
+#include "simulator/latency_histogram.h"
 
 #include <QtTest>
 
@@ -65,6 +67,23 @@ private slots:
                            architecture("C", 30.0, 0.7)};
         QVERIFY(formatComparisonTable(r).find("Fastest at p99: A and B (500.0 ms, tied)") !=
                 std::string::npos);
+    }
+
+    void rankingTiesWithinTheHistogramResolution() {
+        // The tie band is 2 x the histogram's relative error above the best
+        // p99: just inside it ties, just outside it does not.
+        const double band = 1.0 + 2.0 * sim::LatencyHistogram::RelativeError;
+        ScenarioResults r;
+        r.architectures = {architecture("A", 30.0, 0.5 * band * 1.0001),
+                           architecture("B", 10.0, 0.5), architecture("C", 10.0, 0.5 * band),
+                           architecture("D", 5.0 + 1e-9, 0.2 + 0.3)};
+        QCOMPARE(fastestArchitectures(r), (std::vector<std::size_t>{1, 2, 3}));
+        // The lowest monthly cost wins; the first one on an exact tie.
+        r.architectures[3].mean.set(metric::CostMonthly, 10.0);
+        QCOMPARE(cheapestArchitecture(r), std::size_t{1});
+        r.architectures[0].mean.set(metric::CostMonthly, 9.99);
+        QCOMPARE(cheapestArchitecture(r), std::size_t{0});
+        QVERIFY(fastestArchitectures(ScenarioResults{}).empty());
     }
 
     void showsHalfWidthsWithReplications() {
