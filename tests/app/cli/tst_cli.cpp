@@ -1,5 +1,7 @@
 // faaslab-cli as a user drives it: exit codes, messages, output files.
 
+#include "tests/support/process_run.h"
+
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -8,22 +10,10 @@
 
 namespace {
 
-struct Outcome {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Outcome = faaslab::test::ProcessOutcome;
 
 Outcome cli(const QStringList& arguments, int timeoutMs = 60000) {
-    QProcess process;
-    process.start(FAASLAB_CLI, arguments);
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    return Outcome{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                   QString::fromUtf8(process.readAllStandardOutput()),
-                   QString::fromUtf8(process.readAllStandardError())};
+    return faaslab::test::runProgram(FAASLAB_CLI, arguments, timeoutMs);
 }
 
 QString example() {
