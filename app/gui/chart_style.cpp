@@ -1,8 +1,9 @@
 #include "chart_style.h"
 
-#include <qcustomplot.h>
-
 #include <QFileInfo>
+#include <QFontMetrics>
+#include <algorithm>
+#include <qcustomplot.h>
 
 namespace faaslab::gui {
 
@@ -97,6 +98,178 @@ void showPlaceholder(QCustomPlot* plot, const QString& text) {
     label->setColor(plot->palette().color(QPalette::Mid));
     plot->legend->setVisible(false);
     plot->replot();
+}
+
+QCPTextElement* addChartTitle(QCustomPlot* plot, const QString& title) {
+    QFont font = plot->font();
+    font.setBold(true);
+    auto* text = new QCPTextElement(plot, title, font);
+    text->setTextColor(plot->palette().color(QPalette::WindowText));
+    text->setTextFlags(Qt::AlignLeft | Qt::AlignVCenter);
+    text->setMargins(QMargins(8, 4, 8, 2));
+    plot->plotLayout()->insertRow(0);
+    plot->plotLayout()->addElement(0, 0, text);
+    plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    plot->plotLayout()->setRowSpacing(0);
+    return text;
+}
+
+QCPTextElement* putTitleAndLegendAbove(QCustomPlot* plot, const QString& title, int legendColumns) {
+    const QPalette palette = plot->palette();
+    auto* header = new QCPLayoutGrid;
+    plot->plotLayout()->insertRow(0);
+    plot->plotLayout()->addElement(0, 0, header);
+    // The axis rect takes all the height the header does not need.
+    plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    plot->plotLayout()->setRowSpacing(0);
+
+    QFont font = plot->font();
+    font.setBold(true);
+    auto* text = new QCPTextElement(plot, title, font);
+    text->setTextColor(palette.color(QPalette::WindowText));
+    text->setTextFlags(Qt::AlignLeft | Qt::AlignVCenter);
+    text->setMargins(QMargins(8, 4, 8, 2));
+    header->addElement(0, 0, text);
+
+    plot->axisRect()->insetLayout()->take(plot->legend);
+    header->addElement(0, 1, plot->legend);
+    header->setColumnStretchFactor(0, 1.0);
+    header->setColumnStretchFactor(1, 0.001);
+    plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot->legend->setWrap(std::max(1, legendColumns));
+    plot->legend->setColumnSpacing(12);
+    plot->legend->setRowSpacing(0);
+    // Outside the data a frame only adds clutter.
+    plot->legend->setBorderPen(Qt::NoPen);
+    plot->legend->setBrush(Qt::NoBrush);
+    return text;
+}
+
+void putLegendRight(QCustomPlot* plot) {
+    QCPLayoutGrid* layout = plot->plotLayout();
+    int row = 0;
+    int column = 0;
+    for (int r = 0; r < layout->rowCount(); ++r) {
+        for (int c = 0; c < layout->columnCount(); ++c) {
+            if (layout->element(r, c) == plot->axisRect()) {
+                row = r;
+                column = c;
+            }
+        }
+    }
+    auto* side = new QCPLayoutGrid;
+    layout->addElement(row, column + 1, side);
+    layout->setColumnStretchFactor(column + 1, 0.001);
+    plot->axisRect()->insetLayout()->take(plot->legend);
+    side->addElement(0, 0, plot->legend);
+    // An empty stretching row below keeps the legend at its natural height.
+    side->expandTo(2, 1);
+    side->setRowStretchFactor(0, 0.001);
+    side->setRowStretchFactor(1, 1.0);
+    // Top-aligned with the axis rect whatever the axes above it need.
+    auto* top = new QCPMarginGroup(plot);
+    plot->axisRect()->setMarginGroup(QCP::msTop, top);
+    side->setMarginGroup(QCP::msTop, top);
+    side->setAutoMargins(QCP::msTop);
+    side->setMargins(QMargins(12, 0, 8, 0));
+}
+
+HoverCursor addHoverCursor(QCustomPlot* plot) {
+    const QPalette palette = plot->palette();
+    const QString name = QStringLiteral("hover");
+    if (plot->layer(name) == nullptr) {
+        QCPLayer* below = plot->layer(QStringLiteral("legend"));
+        plot->addLayer(name, below != nullptr ? below : plot->layer(plot->layerCount() - 1),
+                       QCustomPlot::limAbove);
+        plot->layer(name)->setMode(QCPLayer::lmBuffered);
+    }
+    HoverCursor cursor;
+    cursor.layer = plot->layer(name);
+
+    cursor.line = new QCPItemStraightLine(plot);
+    cursor.line->setLayer(cursor.layer);
+    QColor lineColor = palette.color(QPalette::WindowText);
+    lineColor.setAlpha(150);
+    cursor.line->setPen(QPen(lineColor, 1.0));
+    // Vertical whatever the value axis (a log axis has no 0).
+    for (QCPItemPosition* point : {cursor.line->point1, cursor.line->point2}) {
+        point->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    }
+    cursor.line->point1->setCoords(0.0, 0.0);
+    cursor.line->point2->setCoords(0.0, 1.0);
+    cursor.line->setVisible(false);
+    cursor.line->setSelectable(false);
+
+    cursor.box = new QCPItemText(plot);
+    cursor.box->setLayer(cursor.layer);
+    cursor.box->position->setType(QCPItemPosition::ptAbsolute);
+    cursor.box->setTextAlignment(Qt::AlignLeft);
+    cursor.box->setPadding(QMargins(6, 4, 6, 4));
+    QColor fill = palette.color(QPalette::Base);
+    fill.setAlpha(235);
+    cursor.box->setBrush(fill);
+    cursor.box->setPen(QPen(palette.color(QPalette::Mid)));
+    cursor.box->setColor(palette.color(QPalette::WindowText));
+    cursor.box->setVisible(false);
+    cursor.box->setSelectable(false);
+    return cursor;
+}
+
+void moveHoverCursor(const HoverCursor& cursor, double key, const QString& text,
+                     Qt::Alignment placement, std::optional<double> value) {
+    if (cursor.line == nullptr) {
+        return;
+    }
+    QCustomPlot* plot = cursor.line->parentPlot();
+    QCPAxisRect* rect = plot->axisRect();
+    cursor.line->point1->setCoords(key, 0.0);
+    cursor.line->point2->setCoords(key, 1.0);
+    cursor.line->setVisible(true);
+    cursor.box->setText(text);
+    cursor.box->setVisible(!text.isEmpty());
+
+    const QMargins padding = cursor.box->padding();
+    const QSize box = QFontMetrics(cursor.box->font())
+                          .boundingRect(QRect(), static_cast<int>(Qt::AlignLeft), text)
+                          .size() +
+                      QSize(padding.left() + padding.right(), padding.top() + padding.bottom());
+    const double gap = 8.0;
+    const double pixel = rect->axis(QCPAxis::atBottom)->coordToPixel(key);
+    const double roomLeft = pixel - rect->left() - gap;
+    const double roomRight = rect->right() - pixel - gap;
+    bool left = roomLeft > roomRight;
+    // The side asked for, unless the box would not fit there but would on
+    // the other.
+    if (placement & Qt::AlignLeft) {
+        left = roomLeft >= box.width() || roomRight < box.width();
+    } else if (placement & Qt::AlignRight) {
+        left = roomRight < box.width() && roomLeft >= box.width();
+    }
+
+    double top = rect->top() + 6.0;
+    if (value) {
+        const double y = rect->axis(QCPAxis::atLeft)->coordToPixel(*value);
+        top = (placement & Qt::AlignBottom) ? y - 4.0 - box.height() : y + 4.0;
+    } else if (placement & Qt::AlignVCenter) {
+        top = rect->center().y() - box.height() / 2.0;
+    } else if (placement & Qt::AlignBottom) {
+        top = rect->bottom() - 6.0 - box.height();
+    }
+    // Never outside the plot area, where it would be cut off.
+    top = std::max(static_cast<double>(rect->top()) + 2.0,
+                   std::min(top, static_cast<double>(rect->bottom()) - 2.0 - box.height()));
+    cursor.box->setPositionAlignment(Qt::AlignTop | (left ? Qt::AlignRight : Qt::AlignLeft));
+    cursor.box->position->setCoords(pixel + (left ? -gap : gap), top);
+    cursor.layer->replot();
+}
+
+void hideHoverCursor(const HoverCursor& cursor) {
+    if (cursor.line == nullptr || !cursor.line->visible()) {
+        return;
+    }
+    cursor.line->setVisible(false);
+    cursor.box->setVisible(false);
+    cursor.layer->replot();
 }
 
 } // namespace faaslab::gui

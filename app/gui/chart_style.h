@@ -2,10 +2,15 @@
 
 #include <QColor>
 #include <QString>
+#include <optional>
 
 class QCustomPlot;
 class QCPAxis;
 class QCPAbstractPlottable;
+class QCPItemStraightLine;
+class QCPItemText;
+class QCPLayer;
+class QCPTextElement;
 class QWidget;
 
 namespace faaslab::gui {
@@ -31,5 +36,41 @@ bool exportChart(QCustomPlot* plot, const QString& path, QString* error);
 
 // A "no results yet" message drawn on an empty chart.
 void showPlaceholder(QCustomPlot* plot, const QString& text);
+
+// Moves the legend out of the data into a row above the axis rect, right of a
+// bold chart title, laid out in at most `legendColumns` columns. Charts
+// stacked on a shared axis then keep identical horizontal margins, and no
+// legend hides a line. Call once, after styleChart; returns the title.
+QCPTextElement* putTitleAndLegendAbove(QCustomPlot* plot, const QString& title, int legendColumns);
+// A bold chart title in a row above the axis rect, so an exported chart
+// says what it shows. Call once, after styleChart.
+QCPTextElement* addChartTitle(QCustomPlot* plot, const QString& title);
+// Moves the legend out of the data into a column right of the axis rect,
+// aligned with its top. Call once, after styleChart.
+void putLegendRight(QCustomPlot* plot);
+
+// A hover cursor: a vertical line and a box of exact values next to it. Both
+// live on a buffered layer of their own, so moving them repaints that layer
+// only, not the thousands of data points underneath.
+struct HoverCursor {
+    QCPItemStraightLine* line = nullptr;
+    QCPItemText* box = nullptr;
+    QCPLayer* layer = nullptr;
+};
+// Creates the cursor, hidden. Items are owned by the plot (clearItems and
+// showPlaceholder delete them), so create it again after those.
+HoverCursor addHoverCursor(QCustomPlot* plot);
+// Shows the line at `key` (x axis coordinate) with `text` in a box beside
+// it, then repaints the cursor layer. By default the box goes at the top, on
+// the side of the line with more room. In `placement`, Qt::AlignLeft or
+// Qt::AlignRight asks for a side (kept only if the box fits there), and
+// Qt::AlignVCenter or Qt::AlignBottom for another height; with `value`, the
+// box's top edge (or with Qt::AlignBottom its bottom edge) goes just below
+// (above) that value of the left axis.
+void moveHoverCursor(const HoverCursor& cursor, double key, const QString& text,
+                     Qt::Alignment placement = Qt::AlignTop,
+                     std::optional<double> value = std::nullopt);
+// Hides line and box and repaints the cursor layer.
+void hideHoverCursor(const HoverCursor& cursor);
 
 } // namespace faaslab::gui

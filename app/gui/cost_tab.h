@@ -2,18 +2,58 @@
 
 #include "results_tab.h"
 
+#include <QStringList>
+#include <optional>
+
+class QCPTextElement;
+class QComboBox;
+
 namespace faaslab::gui {
 
-// PLACEHOLDER: to be implemented (see the issue text); shows nothing yet.
+// What each architecture costs, as one stacked bar per architecture split
+// into its billing components (requests, compute, vCPU, memory, instances
+// ...), with the total above each bar. Shows the 30-day projection by
+// default, or the cost of the simulated window.
 class CostTab : public ResultsTab {
     Q_OBJECT
 
 public:
-    explicit CostTab(QWidget* parent = nullptr)
-        : ResultsTab(parent) {}
+    enum Period { Monthly, Window };
+
+    explicit CostTab(QWidget* parent = nullptr);
+
     QString title() const override { return tr("Cost"); }
-    void showResults(const ScenarioResults&) override {}
-    void clearResults() override {}
+    void showResults(const ScenarioResults& results) override;
+    void clearResults() override;
+    QList<QCustomPlot*> charts() const override { return {m_plot}; }
+
+    QCustomPlot* chart() const { return m_plot; }
+    Period period() const;
+    void setPeriod(Period period);
+    // Billing components in stacking order (bottom first), as result keys
+    // ("compute", "cpu" ...).
+    QStringList components() const { return m_components; }
+    // The sentence the mouse shows over a bar segment at `position` (widget
+    // pixels), "" elsewhere.
+    QString segmentTextAt(const QPoint& position) const;
+
+    // A fixed colour and a readable name per billing component, the same in
+    // every scenario.
+    static QColor componentColor(const QString& component);
+    static QString componentLabel(const QString& component);
+
+protected:
+    void restyle() override;
+
+private:
+    void applyStyle();
+    void build();
+
+    QComboBox* m_period;
+    QCustomPlot* m_plot;
+    QCPTextElement* m_title = nullptr;
+    QStringList m_components;
+    std::optional<ScenarioResults> m_results;
 };
 
 } // namespace faaslab::gui

@@ -1,19 +1,57 @@
 #pragma once
 
+#include "chart_style.h"
 #include "results_tab.h"
+
+#include <optional>
+
+class QCPGraph;
 
 namespace faaslab::gui {
 
-// PLACEHOLDER: to be implemented (see the issue text); shows nothing yet.
+// The latency distribution of every architecture as a cumulative curve on a
+// logarithmic latency axis, with its p50, p95 and p99 marked on the curve and
+// named in the legend, and reference lines at 50, 95 and 99 %. Hovering reads
+// off the share of requests at or below the latency under the cursor.
 class LatencyTab : public ResultsTab {
     Q_OBJECT
 
 public:
-    explicit LatencyTab(QWidget* parent = nullptr)
-        : ResultsTab(parent) {}
+    explicit LatencyTab(QWidget* parent = nullptr);
+
     QString title() const override { return tr("Latency"); }
-    void showResults(const ScenarioResults&) override {}
-    void clearResults() override {}
+    void showResults(const ScenarioResults& results) override;
+    void clearResults() override;
+    QList<QCustomPlot*> charts() const override { return {m_plot}; }
+
+    QCustomPlot* chart() const { return m_plot; }
+    // The curve and the quantile markers of architecture `index` (nullptr
+    // when it has no served request).
+    QCPGraph* curve(int index) const;
+    QCPGraph* markers(int index) const;
+    // Places the hover cursor at `seconds`, as moving the mouse there does.
+    void showCursorAt(double seconds);
+    void hideCursor();
+    // The hover box's text, "" while hidden.
+    QString readoutText() const;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    void restyle() override;
+
+private:
+    void applyStyle();
+    void build(const ScenarioResults& results);
+    void resetView();
+
+    QCustomPlot* m_plot;
+    QCPTextElement* m_title = nullptr;
+    HoverCursor m_cursor;
+    QList<QCPGraph*> m_curves;  // per architecture, nullptr when empty
+    QList<QCPGraph*> m_markers; // per architecture, nullptr when empty
+    std::optional<ScenarioResults> m_results;
+    double m_lowerS = 0.001;
+    double m_upperS = 10.0;
 };
 
 } // namespace faaslab::gui

@@ -7,7 +7,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
-
 #include <cstdio>
 
 int main(int argc, char* argv[]) {
@@ -23,14 +22,15 @@ int main(int argc, char* argv[]) {
                     "workload. Opens SCENARIO, or the default example."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument("scenario", QObject::tr("Scenario file to open."), "[SCENARIO.json]");
+    parser.addPositionalArgument("scenario", QObject::tr("Scenario file to open."),
+                                 "[SCENARIO.json]");
     const QCommandLineOption screenshot(
         "screenshot",
         QObject::tr("Run the scenario, save PNGs of the editor and every results tab in DIR, "
                     "and exit (works offscreen: QT_QPA_PLATFORM=offscreen)."),
         "DIR");
-    const QCommandLineOption size("size", QObject::tr("Window size for --screenshot, WxH."),
-                                  "WxH", "1600x1000");
+    const QCommandLineOption size("size", QObject::tr("Window size for --screenshot, WxH."), "WxH",
+                                  "1600x1000");
     parser.addOptions({screenshot, size});
     parser.process(app);
 

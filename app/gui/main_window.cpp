@@ -1,9 +1,12 @@
 #include "main_window.h"
 
+#include "architecture_editor.h"
 #include "chart_style.h"
 #include "cost_tab.h"
 #include "latency_tab.h"
+#include "models/results/results_writer.h"
 #include "overview_tab.h"
+#include "resources/embedded_files.h"
 #include "results_panel.h"
 #include "run_controller.h"
 #include "run_progress_widget.h"
@@ -12,14 +15,10 @@
 #include "sweep_tab.h"
 #include "time_series_tab.h"
 
-#include "models/results/results_writer.h"
-#include "resources/embedded_files.h"
-
-#include <qcustomplot.h>
-
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -33,7 +32,10 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
+#include <QStyle>
+#include <QTabWidget>
 #include <QToolBar>
+#include <qcustomplot.h>
 
 namespace faaslab::gui {
 
@@ -104,36 +106,44 @@ MainWindow::MainWindow(QWidget* parent)
 MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions() {
-    m_new = new QAction(QIcon::fromTheme("document-new"), tr("&New"), this);
+    // The desktop's icon theme where there is one (Linux desktops), the
+    // style's own icons elsewhere, so the toolbar never shows blanks.
+    auto themeIcon = [this](const char* name, QStyle::StandardPixmap fallback) {
+        return QIcon::fromTheme(QString::fromLatin1(name), style()->standardIcon(fallback));
+    };
+    m_new = new QAction(themeIcon("document-new", QStyle::SP_FileIcon), tr("&New"), this);
     m_new->setShortcut(QKeySequence::New);
     m_new->setToolTip(tr("Start a new scenario"));
     connect(m_new, &QAction::triggered, this, &MainWindow::newScenario);
 
-    m_open = new QAction(QIcon::fromTheme("document-open"), tr("&Open…"), this);
+    m_open =
+        new QAction(themeIcon("document-open", QStyle::SP_DialogOpenButton), tr("&Open…"), this);
     m_open->setShortcut(QKeySequence::Open);
     connect(m_open, &QAction::triggered, this, &MainWindow::openDialog);
 
-    m_save = new QAction(QIcon::fromTheme("document-save"), tr("&Save"), this);
+    m_save =
+        new QAction(themeIcon("document-save", QStyle::SP_DialogSaveButton), tr("&Save"), this);
     m_save->setShortcut(QKeySequence::Save);
     connect(m_save, &QAction::triggered, this, &MainWindow::save);
 
-    m_saveAs = new QAction(QIcon::fromTheme("document-save-as"), tr("Save &As…"), this);
+    m_saveAs = new QAction(themeIcon("document-save-as", QStyle::SP_DialogSaveButton),
+                           tr("Save &As…"), this);
     m_saveAs->setShortcut(QKeySequence::SaveAs);
     connect(m_saveAs, &QAction::triggered, this, &MainWindow::saveAs);
 
     m_undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
     m_undo->setShortcut(QKeySequence::Undo);
-    m_undo->setIcon(QIcon::fromTheme("edit-undo"));
+    m_undo->setIcon(themeIcon("edit-undo", QStyle::SP_ArrowBack));
     m_redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
     m_redo->setShortcut(QKeySequence::Redo);
-    m_redo->setIcon(QIcon::fromTheme("edit-redo"));
+    m_redo->setIcon(themeIcon("edit-redo", QStyle::SP_ArrowForward));
 
-    m_run = new QAction(QIcon::fromTheme("media-playback-start"), tr("&Run"), this);
+    m_run = new QAction(themeIcon("media-playback-start", QStyle::SP_MediaPlay), tr("&Run"), this);
     m_run->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_run->setToolTip(tr("Simulate every architecture on the same requests (Ctrl+R)"));
     connect(m_run, &QAction::triggered, this, &MainWindow::run);
 
-    m_stop = new QAction(QIcon::fromTheme("media-playback-stop"), tr("S&top"), this);
+    m_stop = new QAction(themeIcon("media-playback-stop", QStyle::SP_MediaStop), tr("S&top"), this);
     m_stop->setShortcut(QKeySequence(Qt::Key_Escape));
     m_stop->setToolTip(tr("Stop the run (Esc)"));
     connect(m_stop, &QAction::triggered, m_controller, &RunController::stop);
@@ -168,12 +178,14 @@ void MainWindow::createMenus() {
     file->addSeparator();
     file->addActions({m_save, m_saveAs});
     QMenu* exportMenu = file->addMenu(tr("&Export"));
-    exportMenu->addAction(tr("Current &Chart (PNG or PDF)…"), this, &MainWindow::exportCurrentChart);
+    exportMenu->addAction(tr("Current &Chart (PNG or PDF)…"), this,
+                          &MainWindow::exportCurrentChart);
     exportMenu->addAction(tr("&All Charts to a Folder…"), this, &MainWindow::exportAllCharts);
     exportMenu->addSeparator();
     exportMenu->addAction(tr("Results as &JSON…"), this, [this] { exportResults("json"); });
     exportMenu->addAction(tr("Results as &CSV…"), this, [this] { exportResults("csv"); });
-    exportMenu->addAction(tr("&Time Series as CSV…"), this, [this] { exportResults("timeseries"); });
+    exportMenu->addAction(tr("&Time Series as CSV…"), this,
+                          [this] { exportResults("timeseries"); });
     file->addSeparator();
     file->addAction(m_quit);
 
@@ -210,11 +222,9 @@ void MainWindow::createMenus() {
 
 void MainWindow::createDocks() {
     m_editorDock->setObjectName("scenarioDock");
-    auto* scroll = new QScrollArea(m_editorDock);
-    scroll->setWidget(m_editor);
-    scroll->setWidgetResizable(true);
-    scroll->setMinimumWidth(380);
-    m_editorDock->setWidget(scroll);
+    // The editor scrolls each of its tabs itself.
+    m_editor->setMinimumWidth(400);
+    m_editorDock->setWidget(m_editor);
     addDockWidget(Qt::LeftDockWidgetArea, m_editorDock);
 
     m_problemsDock->setObjectName("problemsDock");
@@ -229,6 +239,9 @@ void MainWindow::createDocks() {
 
 void MainWindow::restoreLayout() {
     resize(1400, 900);
+    // The results get the room; the problem list needs a few lines.
+    resizeDocks({m_editorDock}, {460}, Qt::Horizontal);
+    resizeDocks({m_problemsDock}, {110}, Qt::Vertical);
     m_defaultState = saveState();
     QSettings settings;
     restoreGeometry(settings.value("window/geometry").toByteArray());
@@ -249,8 +262,9 @@ void MainWindow::updateRunState() {
         m_run->setToolTip(tr("Simulate every architecture on the same requests (Ctrl+R)"));
     } else {
         const auto count = m_document->diagnostics().items().size();
-        m_validity->setText(tr("%n problem(s) in the scenario; Run is disabled until they are fixed.",
-                               nullptr, static_cast<int>(count)));
+        m_validity->setText(
+            tr("%n problem(s) in the scenario; Run is disabled until they are fixed.", nullptr,
+               static_cast<int>(count)));
         m_run->setToolTip(tr("Fix the scenario's problems first (see Problems)"));
     }
 }
@@ -263,9 +277,8 @@ void MainWindow::updateProblems() {
         item->setData(Qt::UserRole, QString::fromStdString(d.path));
         item->setIcon(QIcon::fromTheme("dialog-warning"));
     }
-    m_problemsDock->setWindowTitle(m_document->isValid()
-                                       ? tr("Problems")
-                                       : tr("Problems (%1)").arg(m_problems->count()));
+    m_problemsDock->setWindowTitle(
+        m_document->isValid() ? tr("Problems") : tr("Problems (%1)").arg(m_problems->count()));
 }
 
 void MainWindow::run() {
@@ -346,9 +359,8 @@ bool MainWindow::save() {
 }
 
 bool MainWindow::saveAs() {
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Scenario"),
-                                                m_document->displayName() + ".json",
-                                                tr("Scenarios (*.json)"));
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Save Scenario"), m_document->displayName() + ".json", tr("Scenarios (*.json)"));
     if (path.isEmpty()) {
         return false;
     }
@@ -413,8 +425,8 @@ void MainWindow::exportCurrentChart() {
         QString target = path;
         if (charts.size() > 1) {
             const QFileInfo info(path);
-            target = info.path() + "/" + info.completeBaseName() + QStringLiteral("-%1.").arg(i + 1) +
-                     info.suffix();
+            target = info.path() + "/" + info.completeBaseName() +
+                     QStringLiteral("-%1.").arg(i + 1) + info.suffix();
         }
         if (!exportChart(charts[i], target, &error)) {
             QMessageBox::warning(this, tr("Export chart"), error);
@@ -428,23 +440,30 @@ void MainWindow::exportAllCharts() {
     if (directory.isEmpty()) {
         return;
     }
+    QStringList written;
     QString error;
-    int written = 0;
+    if (!exportChartsTo(directory, &written, &error)) {
+        QMessageBox::warning(this, tr("Export charts"), error);
+        return;
+    }
+    statusBar()->showMessage(tr("Wrote %1 files to %2").arg(written.size()).arg(directory), 8000);
+}
+
+bool MainWindow::exportChartsTo(const QString& directory, QStringList* written, QString* error) {
     for (ResultsTab* tab : m_results->resultsTabs()) {
         const QList<QCustomPlot*> charts = tab->charts();
         for (int i = 0; i < charts.size(); ++i) {
             const QString base = directory + "/" + tab->title().toLower().replace(' ', '-') +
                                  (charts.size() > 1 ? QStringLiteral("-%1").arg(i + 1) : QString());
             for (const char* suffix : {".png", ".pdf"}) {
-                if (!exportChart(charts[i], base + suffix, &error)) {
-                    QMessageBox::warning(this, tr("Export charts"), error);
-                    return;
+                if (!exportChart(charts[i], base + suffix, error)) {
+                    return false;
                 }
-                ++written;
+                written->append(base + suffix);
             }
         }
     }
-    statusBar()->showMessage(tr("Wrote %1 files to %2").arg(written).arg(directory), 8000);
+    return true;
 }
 
 void MainWindow::exportResults(const QString& kind) {
@@ -461,16 +480,29 @@ void MainWindow::exportResults(const QString& kind) {
     if (path.isEmpty()) {
         return;
     }
+    QString error;
+    if (!exportResultsTo(path, kind, &error)) {
+        QMessageBox::warning(this, tr("Export results"), error);
+    }
+}
+
+bool MainWindow::exportResultsTo(const QString& path, const QString& kind, QString* error) {
+    if (!m_results->hasResults()) {
+        *error = tr("There are no results to export: run the scenario first.");
+        return false;
+    }
+    // The same writers as faaslab-cli's --out, --csv and --timeseries.
     const ScenarioResults& r = m_results->results();
-    const std::string text = json                   ? resultsToJsonText(r)
+    const std::string text = kind == "json"         ? resultsToJsonText(r)
                              : kind == "timeseries" ? resultsTimeSeriesCsv(r)
                                                     : resultsSummaryCsv(r);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) ||
         file.write(text.data(), static_cast<qint64>(text.size())) < 0 || !file.commit()) {
-        QMessageBox::warning(this, tr("Export results"),
-                             tr("Cannot write %1: %2").arg(path, file.errorString()));
+        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
     }
+    return true;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -513,7 +545,28 @@ QStringList MainWindow::saveScreenshots(const QString& directory, const QSize& s
         }
     };
     grab(this, "main-window");
-    grab(m_editorDock->widget(), "editor");
+    // Each editor tab: simulation, workload, and the first architecture of
+    // each type.
+    QTabWidget* editorTabs = m_editor->tabs();
+    const int shownTab = editorTabs->currentIndex();
+    QSet<QString> typesShown;
+    for (int i = 0; i < editorTabs->count(); ++i) {
+        QString name;
+        if (i < 2) {
+            name = i == 0 ? "editor-simulation" : "editor-workload";
+        } else if (const ArchitectureEditor* architecture = m_editor->architectureEditor(i - 2)) {
+            const QString type = architecture->typeBox()->currentText();
+            if (typesShown.contains(type)) {
+                continue;
+            }
+            typesShown.insert(type);
+            name = "editor-architecture-" + QString::number(typesShown.size());
+        }
+        editorTabs->setCurrentIndex(i);
+        QApplication::processEvents();
+        grab(m_editorDock, name);
+    }
+    editorTabs->setCurrentIndex(shownTab);
     for (ResultsTab* tab : m_results->resultsTabs()) {
         m_results->setCurrentWidget(tab);
         QApplication::processEvents();

@@ -42,6 +42,10 @@ public:
 
     // Starts a run of the current scenario (if it is valid).
     void run();
+    // Writes the results as "summary" CSV, "timeseries" CSV or "json" (the
+    // command line's formats), and every chart as PNG and PDF.
+    bool exportResultsTo(const QString& path, const QString& kind, QString* error);
+    bool exportChartsTo(const QString& directory, QStringList* written, QString* error);
     // Renders the editor and every results tab to PNG files in `directory`
     // (for docs/screenshots); returns the files written.
     QStringList saveScreenshots(const QString& directory, const QSize& size);

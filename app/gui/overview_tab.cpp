@@ -1,23 +1,24 @@
 #include "overview_tab.h"
 
 #include "chart_style.h"
-
 #include "models/results/comparison_table.h"
 #include "models/results/metric_keys.h"
+#include "models/results/ranking.h"
 
 #include <QFrame>
 #include <QGridLayout>
 #include <QLabel>
 #include <QScrollArea>
 #include <QVBoxLayout>
-
 #include <algorithm>
 
 namespace faaslab::gui {
 
 namespace {
 
-QString text(const std::string& s) { return QString::fromStdString(s); }
+QString text(const std::string& s) {
+    return QString::fromStdString(s);
+}
 
 // The rows of a card: label, metric key, formatter.
 struct CardRow {
@@ -61,8 +62,8 @@ void OverviewTab::clearResults() {
                           "a card here with its cost, latency, cold starts and instances."));
 }
 
-QWidget* OverviewTab::makeCard(const ArchitectureResults& a, int index, bool cheapest,
-                               bool fastest, const QString& windowLabel) {
+QWidget* OverviewTab::makeCard(const ArchitectureResults& a, int index, bool cheapest, bool fastest,
+                               const QString& windowLabel) {
     auto* card = new QFrame(this);
     card->setObjectName(QStringLiteral("card-%1").arg(index));
     card->setFrameShape(QFrame::StyledPanel);
@@ -114,7 +115,8 @@ QWidget* OverviewTab::makeCard(const ArchitectureResults& a, int index, bool che
         auto* key = new QLabel(label, card);
         const MetricInfo* info = findMetric(r.key);
         if (info != nullptr) {
-            key->setToolTip(QString::fromUtf8(info->meaning.data(), qsizetype(info->meaning.size())));
+            key->setToolTip(
+                QString::fromUtf8(info->meaning.data(), qsizetype(info->meaning.size())));
         }
         QString value = text(r.format(a.mean.value(r.key)));
         if (const auto ci = a.ci95.find(r.key)) {
@@ -138,35 +140,28 @@ void OverviewTab::showResults(const ScenarioResults& results) {
     if (archs.empty()) {
         return;
     }
-    using namespace metric;
-    const auto cheapest = std::min_element(archs.begin(), archs.end(), [](const auto& x, const auto& y) {
-        return x.mean.value(CostMonthly) < y.mean.value(CostMonthly);
-    });
-    double bestP99 = archs.front().mean.value(LatencyP99);
-    for (const auto& a : archs) {
-        bestP99 = std::min(bestP99, a.mean.value(LatencyP99));
-    }
+    const std::size_t cheapest = cheapestArchitecture(results);
+    const std::vector<std::size_t> fastest = fastestArchitectures(results);
     const QString windowLabel = text(formatSpan(results.durationS - results.warmupS));
     const int columns = archs.size() > 4 ? 3 : std::max<int>(1, static_cast<int>(archs.size()));
     for (int i = 0; i < static_cast<int>(archs.size()); ++i) {
-        const auto& a = archs[static_cast<std::size_t>(i)];
-        // Tied within the histogram's resolution counts as fastest too, as
-        // in the command-line table.
-        const bool fastest = a.mean.value(LatencyP99) <= bestP99 * (1.0 + 2.0 / 256.0);
-        QWidget* card = makeCard(a, i, &a == &*cheapest, fastest, windowLabel);
+        const auto index = static_cast<std::size_t>(i);
+        const bool isFastest = std::find(fastest.begin(), fastest.end(), index) != fastest.end();
+        QWidget* card = makeCard(archs[index], i, index == cheapest, isFastest, windowLabel);
         m_grid->addWidget(card, i / columns, i % columns);
         m_cards.append(card);
     }
     const QString warmup = results.warmupS > 0.0
                                ? tr(" (after %1 warm-up)").arg(text(formatSpan(results.warmupS)))
                                : QString();
-    m_summary->setText(tr("<b>%1</b>: %2 simulated%3, seed %4, %5. Cheapest per 30 days: <b>%6</b>.")
-                           .arg(text(results.scenarioName).toHtmlEscaped(), windowLabel, warmup)
-                           .arg(results.seed)
-                           .arg(results.replications == 1
-                                    ? tr("1 replication")
-                                    : tr("%1 replications, ± 95 % confidence").arg(results.replications))
-                           .arg(text(cheapest->name).toHtmlEscaped()));
+    m_summary->setText(
+        tr("<b>%1</b>: %2 simulated%3, seed %4, %5. Cheapest per 30 days: <b>%6</b>.")
+            .arg(text(results.scenarioName).toHtmlEscaped(), windowLabel, warmup)
+            .arg(results.seed)
+            .arg(results.replications == 1
+                     ? tr("1 replication")
+                     : tr("%1 replications, ± 95 % confidence").arg(results.replications))
+            .arg(text(archs[cheapest].name).toHtmlEscaped()));
 }
 
 QString OverviewTab::valueText(int architecture, const QString& metricKey) const {

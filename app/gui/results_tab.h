@@ -23,6 +23,17 @@ public:
     virtual void clearResults() = 0;
     // The charts of this tab, for File > Export and the screenshot mode.
     virtual QList<QCustomPlot*> charts() const { return {}; }
+
+protected:
+    // Chart colours are baked into the chart items, so a new palette (a
+    // switch to a dark theme) needs them made again. Called once per burst of
+    // palette changes, queued, because the charts themselves only learn the
+    // new palette after their tab does.
+    virtual void restyle() {}
+    void changeEvent(QEvent* event) override;
+
+private:
+    bool m_restylePending = false;
 };
 
 } // namespace faaslab::gui

@@ -4,7 +4,6 @@
 
 #include <QCoreApplication>
 #include <QtConcurrent/QtConcurrentRun>
-
 #include <exception>
 
 namespace faaslab::gui {
@@ -28,19 +27,21 @@ void RunController::startScenario(const Scenario& scenario) {
     }
     auto results = std::make_shared<ScenarioResults>();
     m_pending = results;
-    startJob([scenario, results](const std::atomic<bool>& cancel,
-                                 std::function<void(double)> progress) {
-        RunOptions options;
-        options.cancel = &cancel;
-        options.progress = [&progress](const RunProgressReport& r) { progress(r.fraction); };
-        RunOutput out = runScenario(scenario, options);
-        if (out.status != RunStatus::Completed) {
-            return false;
-        }
-        // Handed to the GUI thread in onDone(), after the worker has ended.
-        *results = std::move(out.results);
-        return true;
-    });
+    startJob(
+        [scenario, results](const std::atomic<bool>& cancel, std::function<void(double)> progress) {
+            RunOptions options;
+            options.cancel = &cancel;
+            options.progress = [&progress](const RunProgressReport& r) {
+                progress(r.fraction);
+            };
+            RunOutput out = runScenario(scenario, options);
+            if (out.status != RunStatus::Completed) {
+                return false;
+            }
+            // Handed to the GUI thread in onDone(), after the worker has ended.
+            *results = std::move(out.results);
+            return true;
+        });
 }
 
 void RunController::startJob(
@@ -66,7 +67,9 @@ void RunController::startJob(
     emit progress(0.0, 0.0, -1.0);
 }
 
-void RunController::stop() { m_cancel = true; }
+void RunController::stop() {
+    m_cancel = true;
+}
 
 void RunController::poll() {
     if (!m_running) {

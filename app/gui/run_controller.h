@@ -7,7 +7,6 @@
 #include <QFutureWatcher>
 #include <QObject>
 #include <QTimer>
-
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -31,9 +30,9 @@ public:
 
     // Runs any job: `job(cancel, progress)` returns true when it completed.
     // `progress` takes a fraction in [0, 1].
-    void startJob(std::function<bool(const std::atomic<bool>& cancel,
-                                     std::function<void(double)> progress)>
-                      job);
+    void startJob(
+        std::function<bool(const std::atomic<bool>& cancel, std::function<void(double)> progress)>
+            job);
 
     bool isRunning() const { return m_running; }
     void stop();

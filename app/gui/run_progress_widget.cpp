@@ -6,7 +6,6 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
-
 #include <cmath>
 
 namespace faaslab::gui {
@@ -55,8 +54,12 @@ void RunProgressWidget::onProgress(double fraction, double elapsedS, double rema
                         : tr("%1 elapsed").arg(formatDuration(elapsedS)));
 }
 
-void RunProgressWidget::onEnded() { setVisible(false); }
+void RunProgressWidget::onEnded() {
+    setVisible(false);
+}
 
-QString RunProgressWidget::statusText() const { return m_time->text(); }
+QString RunProgressWidget::statusText() const {
+    return m_time->text();
+}
 
 } // namespace faaslab::gui

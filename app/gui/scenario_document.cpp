@@ -7,6 +7,8 @@
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QUndoCommand>
+#include <string>
+#include <vector>
 
 namespace faaslab::gui {
 
@@ -44,10 +46,11 @@ private:
     int m_mergeId;
 };
 
-// Edits of the same field merge: the id is a hash of the pointer (positive,
-// so that -1 can mean "never merge").
-int mergeIdFor(const ScenarioDocument::Pointer& pointer) {
-    return static_cast<int>(qHash(QString::fromStdString(pointer.to_string())) & 0x7fffffff);
+// Edits of the same field in the same typing run merge: the id hashes both
+// (positive, so that -1 can mean "never merge").
+int mergeIdFor(const ScenarioDocument::Pointer& pointer, unsigned run) {
+    const auto hash = qHash(QString::fromStdString(pointer.to_string()), run);
+    return static_cast<int>(hash & 0x7fffffff);
 }
 
 const char* const NewScenario = R"({
@@ -84,6 +87,47 @@ QString ScenarioDocument::displayName() const {
     return m_filePath.isEmpty() ? m_untitledName : QFileInfo(m_filePath).fileName();
 }
 
+namespace {
+
+// document[pointer] = value, also when a file being repaired has a wrong
+// type on the way ("workload": 3, "pricing": "preset-id"): such a parent is
+// replaced by an object, since the user is now giving it members. Returns
+// false only for a pointer that cannot name a place (an array index past
+// the end).
+bool assignAt(ScenarioDocument::Json& document, const ScenarioDocument::Pointer& pointer,
+              const ScenarioDocument::Json& value) {
+    using Json = ScenarioDocument::Json;
+    using Pointer = ScenarioDocument::Pointer;
+    Pointer rest = pointer;
+    std::vector<std::string> tokens;
+    while (!rest.empty()) {
+        tokens.insert(tokens.begin(), rest.back());
+        rest.pop_back();
+    }
+    Json* node = &document;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const std::string& token = tokens[i];
+        const bool index =
+            !token.empty() && token.find_first_not_of("0123456789") == std::string::npos;
+        if (node->is_array() && index) {
+            const std::size_t at = token.size() <= 9 ? std::stoul(token) : node->size();
+            if (at >= node->size()) {
+                return false;
+            }
+            node = &(*node)[at];
+        } else {
+            if (!node->is_object()) {
+                *node = Json::object();
+            }
+            node = &(*node)[token];
+        }
+    }
+    *node = value;
+    return true;
+}
+
+} // namespace
+
 ScenarioDocument::Json ScenarioDocument::valueAt(const Pointer& pointer) const {
     return m_json.contains(pointer) ? m_json.at(pointer) : Json();
 }
@@ -94,8 +138,15 @@ void ScenarioDocument::setValue(const Pointer& pointer, const Json& value,
         return;
     }
     Json after = m_json;
-    after[pointer] = value;
-    m_undo.push(new EditCommand(*this, m_json, std::move(after), description, mergeIdFor(pointer)));
+    if (!assignAt(after, pointer, value)) {
+        return;
+    }
+    if (!m_lastEdit.isValid() || m_lastEdit.elapsed() > 2000) {
+        endTyping();
+    }
+    m_lastEdit.start();
+    m_undo.push(new EditCommand(*this, m_json, std::move(after), description,
+                                mergeIdFor(pointer, m_typingRun)));
 }
 
 void ScenarioDocument::removeValue(const Pointer& pointer, const QString& description) {
@@ -190,6 +241,22 @@ bool ScenarioDocument::saveFile(const QString& path, QString* error) {
     m_undo.setClean();
     emit filePathChanged();
     return true;
+}
+
+QString ScenarioDocument::problemUnder(const std::string& path) const {
+    for (const Diagnostic& d : m_diagnostics.items()) {
+        if (d.path.rfind(path, 0) != 0) {
+            continue;
+        }
+        const std::string rest = d.path.substr(path.size());
+        if (rest.empty()) {
+            return QString::fromStdString(d.message);
+        }
+        if (rest.front() == '[' || rest.front() == '.') {
+            return QString::fromStdString(rest + ": " + d.message);
+        }
+    }
+    return {};
 }
 
 } // namespace faaslab::gui

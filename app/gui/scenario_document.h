@@ -3,12 +3,11 @@
 #include "models/scenario/diagnostics.h"
 #include "models/scenario/scenario.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 #include <QUndoStack>
-
 #include <nlohmann/json.hpp>
-
 #include <optional>
 
 namespace faaslab::gui {
@@ -37,6 +36,9 @@ public:
     // First diagnostic at `path` (dotted, as the reader reports it), or
     // nullptr.
     const Diagnostic* problemAt(const std::string& path) const { return m_diagnostics.find(path); }
+    // First diagnostic at `path` or inside it ("steps" covers
+    // "steps[3].from_s"), as "[3].from_s: message"; empty when none.
+    QString problemUnder(const std::string& path) const;
 
     QString filePath() const { return m_filePath; }
     // The scenario's name, or the file name, for titles.
@@ -48,8 +50,11 @@ public:
     Json valueAt(const Pointer& pointer) const;
 
     // Edits, each an undoable step. Consecutive setValue() calls on the same
-    // field merge into one step (typing a number is one edit, not five).
+    // field merge into one step (typing a number is one edit, not five),
+    // until the typing run ends: endTyping() (the field lost focus or Enter
+    // was pressed), a pause of two seconds, or an edit elsewhere.
     void setValue(const Pointer& pointer, const Json& value, const QString& description);
+    void endTyping() { ++m_typingRun; }
     // Removes the member at `pointer` (an optional field switched off).
     void removeValue(const Pointer& pointer, const QString& description);
     // Structural edits (add, remove, reorder architectures) replace the
@@ -83,6 +88,8 @@ private:
     QString m_untitledName;
     QUndoStack m_undo;
     bool m_wasValid = false;
+    unsigned m_typingRun = 0;
+    QElapsedTimer m_lastEdit;
 };
 
 } // namespace faaslab::gui

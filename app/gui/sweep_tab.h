@@ -1,25 +1,197 @@
 #pragma once
 
+#include "chart_style.h"
+#include "models/runner/sweep_runner.h"
 #include "results_tab.h"
+
+#include <QAbstractTableModel>
+#include <QStringList>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <vector>
+
+class QCheckBox;
+class QComboBox;
+class QCPAxisRect;
+class QCPGraph;
+class QCPItemStraightLine;
+class QCPItemText;
+class QCPTextElement;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
 
 namespace faaslab::gui {
 
+class RunController;
+class RunProgressWidget;
 class ScenarioDocument;
 
-// PLACEHOLDER: to be implemented (see the issue text); shows nothing yet.
+// The dotted paths of every numeric field of a scenario document, in
+// document order, as runSweep() and `faaslab-cli sweep --param` take them:
+// "workload.arrivals.rate_per_s", "architectures[0].keep_alive_s".
+QStringList numericParameterPaths(const nlohmann::ordered_json& document);
+
+// The break-even points of a sweep, one row each: the value, the bracket it
+// was located in, and the architectures cheaper below and above it.
+class BreakEvenModel : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum Column { ValueColumn, BetweenColumn, BelowColumn, AboveColumn, ColumnCount };
+
+    using QAbstractTableModel::QAbstractTableModel;
+
+    // Shows the break-even points of `results`, or nothing for nullptr.
+    void setResults(const SweepResults* results);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    std::vector<BreakEven> m_rows;
+    QString m_parameter;
+};
+
+// Re-runs the scenario for a range of values of one numeric field (the same
+// sweep as `faaslab-cli sweep`, through the same runSweep()), on a worker
+// thread with progress and Stop, and plots the 30-day cost and the p99
+// latency of every architecture against the value, with the break-even
+// points where the cheapest architecture changes.
+//
+// The sweep is independent of the main run: the results panel's
+// showResults() / clearResults() do not touch it.
 class SweepTab : public ResultsTab {
     Q_OBJECT
 
 public:
-    explicit SweepTab(ScenarioDocument* document, QWidget* parent = nullptr)
-        : ResultsTab(parent)
-        , m_document(document) {}
+    explicit SweepTab(ScenarioDocument* document, QWidget* parent = nullptr);
+    ~SweepTab() override;
+
     QString title() const override { return tr("Sweep"); }
     void showResults(const ScenarioResults&) override {}
     void clearResults() override {}
+    QList<QCustomPlot*> charts() const override;
+
+    // Sweeps `parameter` over exactly `values` (as `--values` does on the
+    // command line). Refused, with a message in the tab, while a sweep runs
+    // or the scenario is invalid.
+    void startSweep(const QString& parameter, const std::vector<double>& values);
+    // What the Run sweep button does: checks From / To / Points like
+    // `--range FROM:TO:POINTS[:log]` and sweeps the selected parameter.
+    // Returns false (with the message shown) when the range is refused.
+    bool startSweepFromControls();
+    bool isRunning() const;
+    RunController* controller() const { return m_controller; }
+    // The last completed sweep; nullptr before the first one (or after the
+    // swept field disappeared from the scenario).
+    const SweepResults* lastResults() const { return m_results ? &*m_results : nullptr; }
+    // Writes the last sweep as JSON (the `--out` format) or CSV (`--csv`),
+    // by the file's extension.
+    bool saveResults(const QString& path, QString* error) const;
+
+    // The widgets, for tests and the screenshot mode.
+    QComboBox* parameterBox() const { return m_parameter; }
+    QLineEdit* fromEdit() const { return m_from; }
+    QLineEdit* toEdit() const { return m_to; }
+    QLineEdit* pointsEdit() const { return m_points; }
+    QCheckBox* logarithmicBox() const { return m_logarithmic; }
+    QPushButton* runButton() const { return m_run; }
+    RunProgressWidget* progressWidget() const { return m_progress; }
+    QTableView* breakEvenTable() const { return m_table; }
+    // The text of the message line (validation errors, diagnostics, "stopped").
+    QString messageText() const;
+    // The plotted curves of architecture i (nullptr when there is none).
+    QCPGraph* costGraph(int architecture) const;
+    QCPGraph* latencyGraph(int architecture) const;
+    // The labels of the break-even markers, e.g. "14.3: Lambda → EC2".
+    QStringList breakEvenLabels() const;
+    // Shows the hover readout at horizontal pixel `pixelX` of the chart, as
+    // pointing there does; readoutText() is what it says ("" when hidden).
+    void showCursorAt(double pixelX);
+    QString readoutText() const;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    // Per architecture: the line with filled markers, and hollow markers
+    // drawn over the points where it rejects more than 1 % of the requests.
+    struct Curves {
+        QCPGraph* cost = nullptr;
+        QCPGraph* costRejecting = nullptr;
+        QCPGraph* latency = nullptr;
+        QCPGraph* latencyRejecting = nullptr;
+    };
+
+    void buildControls();
+    void buildPlot();
+    void styleCharts();
+    void onDocumentChanged();
+    void refreshParameters();
+    void onParameterChosen();
+    void prefillRange();
+    void updateRunState();
+    void updateSummary();
+    void showMessage(const QString& text, bool error);
+    void onSweepFinished();
+    void clearSweep();
+    void plotResults();
+    void fitView();
+    void placeBreakEvenLabels();
+    void createCursor();
+    void hideCursor();
+    void onMouseMove(QMouseEvent* event);
+    void saveDialog();
+    QString selectedParameter() const;
+
     ScenarioDocument* m_document;
+    RunController* m_controller;
+    RunProgressWidget* m_progress = nullptr;
+
+    QComboBox* m_parameter = nullptr;
+    QLabel* m_current = nullptr;
+    QLineEdit* m_from = nullptr;
+    QLineEdit* m_to = nullptr;
+    QLineEdit* m_points = nullptr;
+    QCheckBox* m_logarithmic = nullptr;
+    QPushButton* m_run = nullptr;
+    QPushButton* m_save = nullptr;
+    QWidget* m_messageBar = nullptr;
+    QLabel* m_messageIcon = nullptr;
+    QLabel* m_message = nullptr;
+    QLabel* m_summary = nullptr;
+    QCustomPlot* m_plot = nullptr;
+    QCPAxisRect* m_costRect = nullptr;
+    QCPAxisRect* m_latencyRect = nullptr;
+    QCPTextElement* m_title = nullptr;
+    QCPTextElement* m_footnote = nullptr;
+    HoverCursor m_cursor;
+    QCPItemStraightLine* m_latencyCursor = nullptr;
+    QTableView* m_table = nullptr;
+    BreakEvenModel* m_model = nullptr;
+
+    QStringList m_paths;
+    // The value the range fields were prefilled from; they follow the
+    // document's value until the user edits them.
+    std::optional<double> m_prefilledFrom;
+    bool m_rangeEdited = false;
+
+    std::shared_ptr<SweepOutput> m_pending; // written by the worker only
+    nlohmann::ordered_json m_pendingDocument;
+    QString m_pendingParameter;
+    bool m_pendingLogarithmic = false;
+    std::optional<SweepResults> m_results;
+    bool m_resultsLogarithmic = false;
+    nlohmann::ordered_json m_sweptDocument; // the document m_results came from
+    std::vector<Curves> m_curves;
+    std::vector<QCPItemText*> m_breakEvenLabels;
+    std::vector<double> m_breakEvenValues;
 };
 
 } // namespace faaslab::gui

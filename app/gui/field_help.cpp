@@ -1,0 +1,154 @@
+#include "field_help.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+namespace faaslab::gui {
+
+namespace {
+
+struct Entry {
+    const char* label;
+    const char* help;
+};
+
+const QHash<QString, Entry>& entries() {
+    static const QHash<QString, Entry> table = {
+        {"name", {"Name", "A name for the scenario or architecture, shown in tables and charts."}},
+        {"description", {"Description", "Free text: what this scenario is about."}},
+        {"duration_s",
+         {"Duration (s)",
+          "How much time to simulate. Costs are also projected to a 30-day month, so a day is "
+          "often enough for steady traffic."}},
+        {"warmup_s",
+         {"Warm-up (s)",
+          "Time simulated before measuring starts, so results are not skewed by the empty "
+          "system at time zero."}},
+        {"seed",
+         {"Seed",
+          "Random numbers come from this seed: the same seed gives exactly the same results."}},
+        {"replications",
+         {"Replications",
+          "Independent runs with different random numbers. With two or more, every result "
+          "gets a 95 % confidence interval."}},
+        {"timeseries_bin_s",
+         {"Time-series bin (s)", "Width of the time steps in the time-series charts."}},
+        {"process",
+         {"Arrival process",
+          "How requests arrive: steadily at random (Poisson), evenly spaced, in bursts (on/off), "
+          "following a daily cycle (diurnal) or a schedule of rates (steps)."}},
+        {"rate_per_s", {"Rate (requests/s)", "Average number of requests per second."}},
+        {"rate_on_per_s", {"Rate during bursts (requests/s)", "Request rate while a burst lasts."}},
+        {"rate_off_per_s",
+         {"Rate between bursts (requests/s)", "Request rate in the quiet periods (may be 0)."}},
+        {"mean_on_s", {"Mean burst length (s)", "Bursts last this long on average."}},
+        {"mean_off_s", {"Mean quiet time (s)", "Quiet periods last this long on average."}},
+        {"amplitude",
+         {"Amplitude (0–1)",
+          "How strong the daily swing is: 0 is flat, 1 drops to zero at the trough and doubles "
+          "the rate at the peak."}},
+        {"period_s", {"Period (s)", "Length of one cycle (86,400 s is a day)."}},
+        {"peak_time_s", {"Peak time (s)", "When in the cycle the rate is highest."}},
+        {"memory_mb",
+         {"Memory (MB)",
+          "Memory of the function or instance. Functions are billed per GB-second, so memory "
+          "multiplies their cost."}},
+        {"dist",
+         {"Distribution",
+          "The shape of the randomness: always the same value, exponential (memoryless), "
+          "uniform, log-normal or gamma (set by mean and variability), or measured samples."}},
+        {"value", {"Value (s)", "Every draw is exactly this."}},
+        {"mean", {"Mean (s)", "The average of the draws."}},
+        {"cv",
+         {"Variability (cv)",
+          "Standard deviation divided by the mean: 0.1 is steady, 1 is as variable as an "
+          "exponential, above 1 has a heavy tail."}},
+        {"min", {"Minimum (s)", "Smallest value."}},
+        {"max", {"Maximum (s)", "Largest value."}},
+        {"type",
+         {"Type", "Functions (FaaS: per-invocation billing, instances on demand), serverless "
+                  "containers (instances serving many requests at once, autoscaled) or a VM fleet "
+                  "(billed per instance-hour, whatever the load)."}},
+        {"cold_start_s",
+         {"Cold start (s)",
+          "When no warm instance is free, a new one starts: the request waits this long "
+          "before running. That wait is the cold-start penalty."}},
+        {"keep_alive_s",
+         {"Keep-alive (s)",
+          "How long an idle instance stays warm after its last request. Longer keep-alive "
+          "means fewer cold starts; idle instances are free for you, the provider pays."}},
+        {"max_instances",
+         {"Max instances",
+          "The concurrency limit. Functions reject requests beyond it (HTTP 429); containers "
+          "and VMs never scale past it."}},
+        {"provisioned_instances",
+         {"Provisioned instances",
+          "Instances kept warm all the time: no cold starts for the first requests, but "
+          "billed around the clock."}},
+        {"concurrency_per_instance",
+         {"Concurrency per instance",
+          "How many requests one instance serves at once. Containers share their vCPUs among "
+          "them."}},
+        {"instance_selection",
+         {"Instance selection",
+          "Which warm instance takes a request: the one used last keeps few instances busy; "
+          "the one idle longest spreads load and keeps more warm."}},
+        {"timeout_s",
+         {"Timeout (s)",
+          "Executions longer than this are killed (and billed up to it). Long batch jobs hit "
+          "this on FaaS."}},
+        {"vcpu", {"vCPUs", "CPUs of each instance or VM."}},
+        {"queue_timeout_s",
+         {"Queue timeout (s)", "A request that waits for capacity longer than this is rejected."}},
+        {"min_instances",
+         {"Min instances",
+          "Instances always running. 0 lets a container service scale to zero when idle; the "
+          "first request after that waits for a start."}},
+        {"startup_s",
+         {"Start-up time (s)", "From the decision to start an instance to it serving requests."}},
+        {"interval_s", {"Autoscaler interval (s)", "How often the autoscaler decides."}},
+        {"window_s",
+         {"Window (s)",
+          "The autoscaler averages the observed load over this long; shorter reacts faster "
+          "and flaps more."}},
+        {"target_utilization",
+         {"Target utilisation",
+          "Fraction of capacity the autoscaler aims to use; lower keeps headroom for bursts."}},
+        {"scale_down_delay_s",
+         {"Scale-down delay (s)",
+          "Instances are removed only when the lower demand has lasted this long."}},
+        {"cpu_target_utilization",
+         {"CPU target (optional)",
+          "Also scale on CPU: keep busy vCPUs at this fraction of the fleet's vCPUs. Empty: "
+          "scale on concurrency only."}},
+        {"instances", {"Instances", "VMs in the fleet (with autoscaling: at the start)."}},
+        {"dispatch",
+         {"Dispatch",
+          "How requests reach VMs: one shared queue (best), join the shortest, or in turn."}},
+        {"queue_capacity",
+         {"Queue capacity", "Requests that may wait; beyond, they are rejected. 0: no waiting."}},
+        {"metric_period_s",
+         {"Metric period (s)",
+          "The autoscaling group averages CPU over, and decides every, this period."}},
+        {"boot_s", {"Boot time (s)", "From launch until a new VM serves requests."}},
+        {"cooldown_s", {"Cooldown (s)", "After a scaling action, no other happens for this long."}},
+        {"pricing",
+         {"Price list", "The provider's published rates; each preset cites its source and date."}},
+    };
+    return table;
+}
+
+} // namespace
+
+QString fieldHelp(const QString& key) {
+    const auto it = entries().constFind(key);
+    return it == entries().constEnd() ? QString()
+                                      : QCoreApplication::translate("FieldHelp", it->help);
+}
+
+QString fieldLabel(const QString& key) {
+    const auto it = entries().constFind(key);
+    return it == entries().constEnd() ? key : QCoreApplication::translate("FieldHelp", it->label);
+}
+
+} // namespace faaslab::gui

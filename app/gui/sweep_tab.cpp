@@ -1,0 +1,1295 @@
+#include "sweep_tab.h"
+
+#include "chart_style.h"
+#include "models/results/comparison_table.h"
+#include "models/results/metric_keys.h"
+#include "models/results/sweep_writer.h"
+#include "models/scenario/scenario_reader.h"
+#include "run_controller.h"
+#include "run_progress_widget.h"
+#include "scenario_document.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCompleter>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QStyle>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <qcustomplot.h>
+
+namespace faaslab::gui {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Data arrays (a schedule of 100,000 steps) would drown the parameter list;
+// their first elements are listed, and any other path can still be typed.
+constexpr std::size_t MaxListedArrayElements = 32;
+// An architecture that rejects more than this fraction of its requests at a
+// point does not serve the whole load there, so its cost is not comparable
+// (the same rule as the command-line sweep table).
+constexpr double RejectionMarkLimit = 0.01;
+// More diagnostics than this are summarised ("… and 12 more").
+constexpr int MaxMessageLines = 8;
+
+QString text(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+void collectNumericPaths(const Json& node, const std::string& path, QStringList& out) {
+    if (node.is_number()) {
+        if (!path.empty()) {
+            out << text(path);
+        }
+    } else if (node.is_object()) {
+        for (const auto& [key, value] : node.items()) {
+            // A key with a dot or a bracket cannot be written as a path.
+            if (key.empty() || key.find_first_of(".[]") != std::string::npos) {
+                continue;
+            }
+            collectNumericPaths(value, path.empty() ? key : path + "." + key, out);
+        }
+    } else if (node.is_array()) {
+        const std::size_t n = std::min(node.size(), MaxListedArrayElements);
+        for (std::size_t i = 0; i < n; ++i) {
+            collectNumericPaths(node[i], path + "[" + std::to_string(i) + "]", out);
+        }
+    }
+}
+
+// Six significant digits, as the command-line sweep table prints values.
+QString displayValue(double value) {
+    return QString::number(value, 'g', 6);
+}
+
+// Short enough for a chart label, precise enough for a point located to 1 %:
+// three significant digits, but never an exponent for a large whole part.
+QString compactValue(double value) {
+    const double magnitude = std::fabs(value);
+    const int wholeDigits = magnitude >= 1.0 ? static_cast<int>(std::log10(magnitude)) + 1 : 1;
+    if (wholeDigits > 6) {
+        return QString::number(value, 'g', 3);
+    }
+    return QString::number(value, 'g', std::max(3, wholeDigits));
+}
+
+QString shortName(const QString& path) {
+    const qsizetype dot = path.lastIndexOf('.');
+    return dot < 0 ? path : path.mid(dot + 1);
+}
+
+// The unit of a field, from the naming convention of the scenario format
+// ("_s" seconds, "_per_s" a rate, "_mb" megabytes ...), for the axis label.
+QString unitOf(const QString& path) {
+    const QString name = shortName(path);
+    if (name.endsWith("_per_s")) {
+        return QObject::tr("per s");
+    }
+    if (name.endsWith("_s")) {
+        return QObject::tr("s");
+    }
+    if (name.endsWith("_mb")) {
+        return QObject::tr("MB");
+    }
+    if (name.endsWith("_gb")) {
+        return QObject::tr("GB");
+    }
+    if (name.endsWith("_ghz")) {
+        return QObject::tr("GHz");
+    }
+    if (name.endsWith("_percent")) {
+        return QObject::tr("%");
+    }
+    return {};
+}
+
+QString parameterAxisLabel(const QString& path) {
+    const QString unit = unitOf(path);
+    return unit.isEmpty() ? path : QStringLiteral("%1 (%2)").arg(path, unit);
+}
+
+// Whether the scenario reader takes only whole numbers for the field (fleet
+// sizes, counts): it accepts floor(value) but refuses floor(value) + 0.5.
+// runSweep() decides the same way; the range is then rounded so that a
+// sweep of `instances` from 1 to 10 does not fail on fractional values.
+bool takesWholeNumbers(const Json& document, const Json::json_pointer& pointer, double value) {
+    const double probe = std::floor(value);
+    Json copy = document;
+    copy[pointer] = probe;
+    if (!ScenarioReader().readJson(copy).ok()) {
+        return false;
+    }
+    copy[pointer] = probe + 0.5;
+    return !ScenarioReader().readJson(copy).ok();
+}
+
+// Ticks for a logarithmic axis: the densest of 1-2-3-5-7, 1-2-5, 1-3 per
+// decade that stays within the tick count (decade ticks alone would leave
+// one or two labels on a sweep over a decade or two), decades otherwise.
+class SweepLogTicker : public QCPAxisTickerLog {
+protected:
+    QVector<double> createTickVector(double tickStep, const QCPRange& range) override {
+        m_fine = false;
+        if (!(range.lower > 0.0) || !(range.upper > range.lower)) {
+            return QCPAxisTickerLog::createTickVector(tickStep, range);
+        }
+        static const std::vector<std::vector<double>> mantissaSets = {
+            {1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 5, 7}, {1, 2, 5}, {1, 3}};
+        const int first = static_cast<int>(std::floor(std::log10(range.lower))) - 1;
+        const int last = static_cast<int>(std::ceil(std::log10(range.upper)));
+        for (std::size_t k = 0; k < mantissaSets.size(); ++k) {
+            QVector<double> ticks;
+            int inRange = 0;
+            for (int exponent = first; exponent <= last; ++exponent) {
+                for (double m : mantissaSets[k]) {
+                    const double v = m * std::pow(10.0, exponent);
+                    ticks.push_back(v);
+                    inRange += v >= range.lower && v <= range.upper ? 1 : 0;
+                }
+            }
+            if (k == 0 && inRange < 2) {
+                // Zoomed into less than a step: plain evenly spaced ticks.
+                return QCPAxisTicker::createTickVector(tickStep, range);
+            }
+            if (inRange <= tickCount() + 3) {
+                m_fine = true;
+                return ticks;
+            }
+        }
+        return QCPAxisTickerLog::createTickVector(tickStep, range);
+    }
+    int getSubTickCount(double tickStep) override {
+        return m_fine ? 0 : QCPAxisTickerLog::getSubTickCount(tickStep);
+    }
+
+private:
+    bool m_fine = false;
+};
+
+void setScale(QCPAxis* axis, bool logarithmic, int tickCount) {
+    if (logarithmic) {
+        axis->setScaleType(QCPAxis::stLogarithmic);
+        auto ticker = QSharedPointer<SweepLogTicker>::create();
+        ticker->setSubTickCount(8);
+        ticker->setTickCount(tickCount);
+        axis->setTicker(ticker);
+    } else {
+        axis->setScaleType(QCPAxis::stLinear);
+        auto ticker = QSharedPointer<QCPAxisTicker>::create();
+        ticker->setTickCount(tickCount);
+        axis->setTicker(ticker);
+    }
+    axis->setNumberFormat("g");
+    axis->setNumberPrecision(6);
+}
+
+// Fits an axis to its visible data with a margin; a linear axis of costs or
+// latencies starts at zero, so the heights of the curves compare honestly.
+void fitAxis(QCPAxis* axis, double margin, bool fromZero) {
+    bool found = false;
+    QCPRange data;
+    for (QCPAbstractPlottable* plottable : axis->plottables()) {
+        if (!plottable->visible()) {
+            continue;
+        }
+        bool ok = false;
+        const QCP::SignDomain domain =
+            axis->scaleType() == QCPAxis::stLogarithmic ? QCP::sdPositive : QCP::sdBoth;
+        const bool isKey = plottable->keyAxis() == axis;
+        const QCPRange r =
+            isKey ? plottable->getKeyRange(ok, domain) : plottable->getValueRange(ok, domain);
+        if (!ok) {
+            continue;
+        }
+        data = found ? QCPRange(std::min(data.lower, r.lower), std::max(data.upper, r.upper)) : r;
+        found = true;
+    }
+    if (!found) {
+        return;
+    }
+    if (axis->scaleType() == QCPAxis::stLogarithmic) {
+        double lo = std::log10(data.lower);
+        double hi = std::log10(data.upper);
+        const double span = hi - lo > 0.0 ? hi - lo : 1.0;
+        lo -= margin * span;
+        hi += margin * span;
+        axis->setRange(std::pow(10.0, lo), std::pow(10.0, hi));
+        return;
+    }
+    const double span = data.size() > 0.0 ? data.size() : std::max(1.0, std::fabs(data.upper));
+    double lower = data.lower - margin * span;
+    if (fromZero && data.lower >= 0.0) {
+        lower = 0.0;
+    }
+    axis->setRange(lower, data.upper + margin * span);
+}
+
+} // namespace
+
+QStringList numericParameterPaths(const nlohmann::ordered_json& document) {
+    QStringList paths;
+    collectNumericPaths(document, {}, paths);
+    return paths;
+}
+
+// ---------------------------------------------------------------------------
+
+void BreakEvenModel::setResults(const SweepResults* results) {
+    beginResetModel();
+    m_rows = results != nullptr ? results->breakEvens : std::vector<BreakEven>{};
+    m_parameter = results != nullptr ? text(results->parameter) : QString();
+    endResetModel();
+}
+
+int BreakEvenModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int BreakEvenModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant BreakEvenModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount()) {
+        return {};
+    }
+    const BreakEven& b = m_rows[static_cast<std::size_t>(index.row())];
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case ValueColumn:
+            return displayValue(b.value);
+        case BetweenColumn:
+            return tr("%1 … %2").arg(displayValue(b.lower), displayValue(b.upper));
+        case BelowColumn:
+            return text(b.cheaperBelow);
+        case AboveColumn:
+            return text(b.cheaperAbove);
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::UserRole) {
+        // The exact value, for sorting and tests.
+        return b.value;
+    }
+    if (role == Qt::TextAlignmentRole) {
+        return index.column() <= BetweenColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                               : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    }
+    if (role == Qt::ToolTipRole) {
+        return tr("Below %1 = %2, %3 is cheapest per 30 days; above it, %4. Located by bisection "
+                  "between %5 and %6.")
+            .arg(m_parameter, displayValue(b.value), text(b.cheaperBelow), text(b.cheaperAbove),
+                 displayValue(b.lower), displayValue(b.upper));
+    }
+    return {};
+}
+
+QVariant BreakEvenModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    switch (section) {
+    case ValueColumn:
+        return m_parameter.isEmpty() ? tr("Value") : shortName(m_parameter);
+    case BetweenColumn:
+        return tr("Between");
+    case BelowColumn:
+        return tr("Cheaper below");
+    case AboveColumn:
+        return tr("Cheaper above");
+    default:
+        return {};
+    }
+}
+
+// ---------------------------------------------------------------------------
+
+SweepTab::SweepTab(ScenarioDocument* document, QWidget* parent)
+    : ResultsTab(parent)
+    , m_document(document)
+    , m_controller(new RunController(this)) {
+    setObjectName("sweepTab");
+    buildControls();
+    buildPlot();
+
+    connect(m_document, &ScenarioDocument::changed, this, &SweepTab::onDocumentChanged);
+    connect(m_document, &ScenarioDocument::validityChanged, this, &SweepTab::updateRunState);
+    connect(m_controller, &RunController::started, this, &SweepTab::updateRunState);
+    connect(m_controller, &RunController::finished, this, &SweepTab::onSweepFinished);
+    connect(m_controller, &RunController::cancelled, this, [this] {
+        m_pending.reset();
+        plotResults();
+        updateRunState();
+        showMessage(tr("Sweep stopped; the previous results are unchanged."), false);
+    });
+    connect(m_controller, &RunController::failed, this, [this](const QString& message) {
+        m_pending.reset();
+        plotResults();
+        updateRunState();
+        showMessage(tr("The sweep failed: %1").arg(message), true);
+    });
+
+    refreshParameters();
+    plotResults();
+    updateSummary();
+    updateRunState();
+}
+
+SweepTab::~SweepTab() = default;
+
+void SweepTab::buildControls() {
+    auto* outer = new QVBoxLayout(this);
+
+    auto* controls = new QGridLayout;
+    controls->setColumnStretch(1, 1);
+    m_parameter = new QComboBox(this);
+    m_parameter->setObjectName("sweepParameter");
+    // Editable, so any path can be typed (as with --param); the completer
+    // finds a field by any part of its path ("keep" → keep_alive_s).
+    m_parameter->setEditable(true);
+    m_parameter->setInsertPolicy(QComboBox::NoInsert);
+    m_parameter->setMaxVisibleItems(20);
+    m_parameter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_parameter->setMinimumContentsLength(28);
+    m_parameter->completer()->setFilterMode(Qt::MatchContains);
+    m_parameter->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    // Filling the list blocks signals, so this sees only the user's choices.
+    connect(m_parameter, &QComboBox::currentTextChanged, this, &SweepTab::onParameterChosen);
+    m_parameter->setToolTip(tr("The numeric field of the scenario to vary, by its path in the "
+                               "scenario file (as faaslab-cli sweep --param takes it)."));
+    auto* parameterLabel = new QLabel(tr("&Parameter:"), this);
+    parameterLabel->setBuddy(m_parameter);
+    m_current = new QLabel(this);
+    m_current->setObjectName("sweepCurrentValue");
+    m_current->setToolTip(tr("The field's value in the scenario; the range is prefilled from "
+                             "a tenth of it to ten times it."));
+    auto* parameterRow = new QHBoxLayout;
+    parameterRow->addWidget(m_parameter, 3);
+    parameterRow->addWidget(m_current);
+    parameterRow->addStretch(1);
+    controls->addWidget(parameterLabel, 0, 0);
+    controls->addLayout(parameterRow, 0, 1);
+
+    auto* range = new QHBoxLayout;
+    auto addField = [&](const QString& label, QLineEdit*& edit, const QString& name,
+                        const QString& tip) {
+        edit = new QLineEdit(this);
+        edit->setObjectName(name);
+        edit->setToolTip(tip);
+        edit->setMaximumWidth(110);
+        auto* l = new QLabel(label, this);
+        l->setBuddy(edit);
+        range->addWidget(l);
+        range->addWidget(edit);
+        connect(edit, &QLineEdit::textEdited, this, [this] { m_rangeEdited = true; });
+        connect(edit, &QLineEdit::returnPressed, this, [this] {
+            if (m_run->isEnabled()) {
+                startSweepFromControls();
+            }
+        });
+    };
+    addField(tr("&From:"), m_from, "sweepFrom", tr("The first value of the sweep."));
+    addField(tr("&To:"), m_to, "sweepTo", tr("The last value of the sweep."));
+    addField(tr("P&oints:"), m_points, "sweepPoints",
+             tr("How many values, from 2 to 1000, each a complete run of every architecture."));
+    m_points->setMaximumWidth(60);
+    m_logarithmic = new QCheckBox(tr("&Logarithmic"), this);
+    m_logarithmic->setObjectName("sweepLogarithmic");
+    m_logarithmic->setToolTip(tr("Space the values geometrically (1, 2, 5, 10 …) and use a "
+                                 "logarithmic parameter axis."));
+    connect(m_logarithmic, &QCheckBox::clicked, this, [this] { m_rangeEdited = true; });
+    range->addWidget(m_logarithmic);
+    range->addSpacing(12);
+    m_run = new QPushButton(QIcon::fromTheme("media-playback-start"), tr("&Run sweep"), this);
+    m_run->setObjectName("sweepRun");
+    connect(m_run, &QPushButton::clicked, this, [this] { startSweepFromControls(); });
+    range->addWidget(m_run);
+    m_save = new QPushButton(QIcon::fromTheme("document-save-as"), tr("&Save sweep…"), this);
+    m_save->setObjectName("sweepSave");
+    m_save->setToolTip(tr("Write the sweep as JSON or CSV, the files faaslab-cli sweep --out and "
+                          "--csv write."));
+    connect(m_save, &QPushButton::clicked, this, &SweepTab::saveDialog);
+    range->addWidget(m_save);
+    range->addStretch(1);
+    controls->addLayout(range, 1, 0, 1, 2);
+    outer->addLayout(controls);
+
+    m_progress = new RunProgressWidget(m_controller, this);
+    outer->addWidget(m_progress);
+
+    // Problems are shown in the tab, where the controls are, not in a
+    // dialog: the user corrects a field and presses Run again.
+    m_messageBar = new QWidget(this);
+    auto* messageLayout = new QHBoxLayout(m_messageBar);
+    messageLayout->setContentsMargins(0, 0, 0, 0);
+    m_messageIcon = new QLabel(m_messageBar);
+    m_messageIcon->setAlignment(Qt::AlignTop);
+    m_message = new QLabel(m_messageBar);
+    m_message->setObjectName("sweepMessage");
+    m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    messageLayout->addWidget(m_messageIcon);
+    messageLayout->addWidget(m_message, 1);
+    m_messageBar->setVisible(false);
+    outer->addWidget(m_messageBar);
+
+    m_summary = new QLabel(this);
+    m_summary->setObjectName("sweepSummary");
+    m_summary->setWordWrap(true);
+    outer->addWidget(m_summary);
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setChildrenCollapsible(false);
+    m_plot = new QCustomPlot(splitter);
+    m_plot->setObjectName("sweepChart");
+    m_plot->setStatusTip(tr("Drag to pan, scroll to zoom, double-click to fit; click a legend "
+                            "entry to hide an architecture; point at a marker for its values."));
+    splitter->addWidget(m_plot);
+
+    auto* tableBox = new QWidget(splitter);
+    auto* tableLayout = new QVBoxLayout(tableBox);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    auto* tableTitle = new QLabel(tr("<b>Break-even points</b> (cheapest by 30-day cost, located "
+                                     "to 1 % of the value)"),
+                                  tableBox);
+    tableLayout->addWidget(tableTitle);
+    m_model = new BreakEvenModel(this);
+    m_table = new QTableView(tableBox);
+    m_table->setObjectName("sweepBreakEvens");
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->setMinimumHeight(80);
+    tableLayout->addWidget(m_table);
+    splitter->addWidget(tableBox);
+    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(1, 1);
+    outer->addWidget(splitter, 1);
+}
+
+void SweepTab::buildPlot() {
+    // One chart with two stacked axis rects sharing the parameter axis: cost
+    // above, p99 latency below. A margin group keeps their plotting areas
+    // aligned whatever the width of the tick labels; the title and legend
+    // sit in a row above, as in the other tabs, where they cover no curve.
+    styleChart(m_plot);
+    m_title = putTitleAndLegendAbove(m_plot, QString(), 4);
+    m_costRect = m_plot->axisRect();
+    m_latencyRect = new QCPAxisRect(m_plot);
+    m_plot->plotLayout()->addElement(2, 0, m_latencyRect);
+    m_plot->plotLayout()->setRowStretchFactor(1, 1.2);
+    m_plot->plotLayout()->setRowStretchFactor(2, 1.0);
+    auto* group = new QCPMarginGroup(m_plot);
+    m_costRect->setMarginGroup(QCP::msLeft | QCP::msRight, group);
+    m_latencyRect->setMarginGroup(QCP::msLeft | QCP::msRight, group);
+    // The top margin of the cost area holds the break-even labels; it is
+    // sized in placeBreakEvenLabels().
+    m_costRect->setAutoMargins(QCP::msLeft | QCP::msRight | QCP::msBottom);
+    m_costRect->setMargins(QMargins(0, 10, 0, 0));
+
+    // Zooming or dragging either area moves the shared parameter axis.
+    QCPAxis* costX = m_costRect->axis(QCPAxis::atBottom);
+    QCPAxis* latencyX = m_latencyRect->axis(QCPAxis::atBottom);
+    connect(costX, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), latencyX,
+            qOverload<const QCPRange&>(&QCPAxis::setRange));
+    connect(latencyX, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), costX,
+            qOverload<const QCPRange&>(&QCPAxis::setRange));
+
+    enableLegendToggles(m_plot);
+    // An architecture's hollow markers and latency curve follow its legend
+    // entry (connected after enableLegendToggles, so this runs after it).
+    connect(m_plot, &QCustomPlot::legendClick, this, [this] {
+        for (const Curves& c : m_curves) {
+            const bool visible = c.cost->visible();
+            c.costRejecting->setVisible(visible);
+            c.latency->setVisible(visible);
+            c.latencyRejecting->setVisible(visible);
+        }
+        hideCursor();
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    });
+    connect(m_plot, &QCustomPlot::afterLayout, this, &SweepTab::placeBreakEvenLabels);
+    // The readout follows the mouse without a button pressed.
+    m_plot->setMouseTracking(true);
+    connect(m_plot, &QCustomPlot::mouseMove, this, &SweepTab::onMouseMove);
+    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] {
+        fitView();
+        m_plot->replot();
+    });
+    styleCharts();
+    m_plot->installEventFilter(this);
+}
+
+void SweepTab::styleCharts() {
+    styleChart(m_plot);
+    const QPalette palette = m_plot->palette();
+    m_latencyRect->setBackground(palette.brush(QPalette::Base));
+    for (QCPAxis* axis : m_latencyRect->axes()) {
+        labelAxis(axis, axis->label());
+    }
+    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_plot->legend->setBrush(Qt::NoBrush);
+    m_title->setTextColor(palette.color(QPalette::WindowText));
+}
+
+QList<QCustomPlot*> SweepTab::charts() const {
+    return {m_plot};
+}
+
+bool SweepTab::isRunning() const {
+    return m_controller->isRunning();
+}
+
+QString SweepTab::messageText() const {
+    return m_messageBar->isVisibleTo(this) ? m_message->text() : QString();
+}
+
+QString SweepTab::selectedParameter() const {
+    return m_parameter->currentText().trimmed();
+}
+
+QCPGraph* SweepTab::costGraph(int architecture) const {
+    return architecture >= 0 && architecture < static_cast<int>(m_curves.size())
+               ? m_curves[static_cast<std::size_t>(architecture)].cost
+               : nullptr;
+}
+
+QCPGraph* SweepTab::latencyGraph(int architecture) const {
+    return architecture >= 0 && architecture < static_cast<int>(m_curves.size())
+               ? m_curves[static_cast<std::size_t>(architecture)].latency
+               : nullptr;
+}
+
+QStringList SweepTab::breakEvenLabels() const {
+    QStringList labels;
+    for (const QCPItemText* label : m_breakEvenLabels) {
+        labels << label->text();
+    }
+    return labels;
+}
+
+bool SweepTab::eventFilter(QObject* watched, QEvent* event) {
+    // Charts draw with colours taken from the palette when they are built,
+    // so a switch between light and dark rebuilds them. Watched on the chart
+    // itself: it has its new palette by the time it is told, the tab not yet
+    // its children's.
+    if (watched == m_plot && event->type() == QEvent::PaletteChange) {
+        styleCharts();
+        plotResults();
+    }
+    return ResultsTab::eventFilter(watched, event);
+}
+
+void SweepTab::showMessage(const QString& message, bool error) {
+    m_message->setText(message);
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    m_messageIcon->setPixmap(
+        style()
+            ->standardIcon(error ? QStyle::SP_MessageBoxWarning : QStyle::SP_MessageBoxInformation,
+                           nullptr, this)
+            .pixmap(size, size));
+    m_messageBar->setVisible(!message.isEmpty());
+}
+
+// ---------------------------------------------------------------------------
+// Parameters and range
+
+void SweepTab::onDocumentChanged() {
+    refreshParameters();
+    if (m_results) {
+        // The sweep is independent of later edits; it is only dropped when
+        // the field it varied no longer exists (its axis would mean nothing).
+        if (!m_paths.contains(text(m_results->parameter))) {
+            const QString gone = text(m_results->parameter);
+            clearSweep();
+            showMessage(
+                tr("%1 is no longer in the scenario; the sweep over it was cleared.").arg(gone),
+                false);
+        } else {
+            updateSummary();
+        }
+    }
+    updateRunState();
+}
+
+void SweepTab::refreshParameters() {
+    const QStringList paths = numericParameterPaths(m_document->json());
+    const QString selected = selectedParameter();
+    if (paths != m_paths) {
+        m_paths = paths;
+        const QSignalBlocker blocker(m_parameter);
+        m_parameter->clear();
+        m_parameter->addItems(paths);
+        // Keep the user's field if it still exists (or whatever they typed);
+        // otherwise the arrival rate, the usual question ("from which load
+        // on is the fleet cheaper?").
+        QString choice = selected;
+        if (choice.isEmpty() || (!paths.contains(choice) && m_parameter->count() > 0)) {
+            const QString rate = QStringLiteral("workload.arrivals.rate_per_s");
+            choice = paths.contains(rate) ? rate : QString();
+            if (choice.isEmpty()) {
+                for (const QString& p : paths) {
+                    if (p.startsWith("workload.arrivals.") && p.contains("rate")) {
+                        choice = p;
+                        break;
+                    }
+                }
+            }
+            if (choice.isEmpty() && !paths.isEmpty()) {
+                choice = paths.front();
+            }
+        }
+        const int index = m_parameter->findText(choice);
+        if (index >= 0) {
+            m_parameter->setCurrentIndex(index);
+        } else {
+            m_parameter->setEditText(choice);
+        }
+        if (choice != selected) {
+            m_rangeEdited = false;
+            m_prefilledFrom.reset();
+        }
+    }
+    prefillRange();
+}
+
+void SweepTab::onParameterChosen() {
+    // A new field: its own range, whatever was typed for the previous one.
+    m_rangeEdited = false;
+    m_prefilledFrom.reset();
+    prefillRange();
+    updateRunState();
+}
+
+void SweepTab::prefillRange() {
+    const Json& document = m_document->json();
+    std::string problem;
+    const auto pointer = parameterPointer(document, selectedParameter().toStdString(), problem);
+    if (!pointer) {
+        m_current->clear();
+        return;
+    }
+    const double value = document.at(*pointer).get<double>();
+    m_current->setText(tr("current value: %1").arg(displayValue(value)));
+    // The range follows the document's value (an edit of the rate in the
+    // editor moves it) until the user types their own.
+    if (m_rangeEdited || (m_prefilledFrom && *m_prefilledFrom == value)) {
+        return;
+    }
+    m_prefilledFrom = value;
+    // Two decades around the current value, geometrically spaced: enough to
+    // see a trend and find a break-even point without knowing the model.
+    const bool whole = takesWholeNumbers(document, *pointer, value);
+    double from = 0.0;
+    double to = 1.0;
+    if (value > 0.0) {
+        from = value / 10.0;
+        to = value * 10.0;
+    } else if (value < 0.0) {
+        from = value * 10.0;
+        to = value / 10.0;
+    }
+    if (whole) {
+        from = std::round(from);
+        to = std::round(to);
+        if (value > 0.0) {
+            from = std::max(1.0, from);
+        }
+        if (value == 0.0) {
+            to = 10.0;
+        }
+        to = std::max(to, from + 1.0);
+    }
+    int points = 12;
+    bool logarithmic = from > 0.0 && to / from >= 10.0;
+    if (whole && to - from + 1.0 <= 12.0) {
+        // Every whole number of a short range, evenly.
+        points = static_cast<int>(to - from + 1.0);
+        logarithmic = false;
+    }
+    m_from->setText(displayValue(from));
+    m_to->setText(displayValue(to));
+    m_points->setText(QString::number(points));
+    m_logarithmic->setChecked(logarithmic);
+}
+
+void SweepTab::updateRunState() {
+    const bool valid = m_document->isValid();
+    const bool running = isRunning();
+    m_run->setEnabled(valid && !running);
+    m_run->setToolTip(!valid    ? tr("The scenario has problems; fix them (see Problems) first.")
+                      : running ? tr("A sweep is running; Stop ends it.")
+                                : tr("Run the scenario once per value, on every core."));
+    m_save->setEnabled(m_results.has_value() && !running);
+}
+
+bool SweepTab::startSweepFromControls() {
+    const QString parameter = selectedParameter();
+    if (parameter.isEmpty()) {
+        showMessage(tr("Choose the field to vary, e.g. workload.arrivals.rate_per_s."), true);
+        return false;
+    }
+    // The checks and messages of `faaslab-cli sweep --range FROM:TO:POINTS`,
+    // with the fields named as they are labelled here.
+    bool okFrom = false;
+    bool okTo = false;
+    bool okCount = false;
+    const double from = m_from->text().trimmed().toDouble(&okFrom);
+    const double to = m_to->text().trimmed().toDouble(&okTo);
+    const int count = m_points->text().trimmed().toInt(&okCount);
+    if (!okFrom || !std::isfinite(from)) {
+        showMessage(tr("From: '%1' is not a number").arg(m_from->text()), true);
+        return false;
+    }
+    if (!okTo || !std::isfinite(to)) {
+        showMessage(tr("To: '%1' is not a number").arg(m_to->text()), true);
+        return false;
+    }
+    if (!okCount) {
+        showMessage(tr("Points: '%1' is not a whole number").arg(m_points->text()), true);
+        return false;
+    }
+    if (count < 2 || count > 1000) {
+        showMessage(tr("Points must be between 2 and 1000, got %1").arg(count), true);
+        return false;
+    }
+    if (!(from < to)) {
+        showMessage(tr("From must be less than To, got %1:%2").arg(from).arg(to), true);
+        return false;
+    }
+    const bool logarithmic = m_logarithmic->isChecked();
+    if (logarithmic && from <= 0.0) {
+        showMessage(tr("A logarithmic range needs From > 0, got %1").arg(from), true);
+        return false;
+    }
+    std::vector<double> values = sweepRange(from, to, count, logarithmic);
+    std::string problem;
+    const auto pointer = parameterPointer(m_document->json(), parameter.toStdString(), problem);
+    if (pointer && takesWholeNumbers(m_document->json(), *pointer, from)) {
+        for (double& v : values) {
+            v = std::round(v);
+        }
+        values.erase(std::unique(values.begin(), values.end()), values.end());
+    }
+    startSweep(parameter, values);
+    return isRunning();
+}
+
+// ---------------------------------------------------------------------------
+// Running
+
+void SweepTab::startSweep(const QString& parameter, const std::vector<double>& values) {
+    if (isRunning()) {
+        showMessage(tr("A sweep is already running; stop it first."), true);
+        return;
+    }
+    if (!m_document->isValid()) {
+        showMessage(tr("The scenario has problems; fix them (see Problems) before sweeping."),
+                    true);
+        return;
+    }
+    showMessage({}, false);
+    SweepSpec spec;
+    spec.parameter = parameter.trimmed().toStdString();
+    spec.values = values;
+    const Json document = m_document->json();
+    m_pendingDocument = document;
+    m_pendingParameter = text(spec.parameter);
+    m_pendingLogarithmic = m_logarithmic->isChecked() && !values.empty() &&
+                           *std::min_element(values.begin(), values.end()) > 0.0;
+    auto output = std::make_shared<SweepOutput>();
+    m_pending = output;
+    // The worker gets copies of everything: the user may edit the scenario
+    // while the sweep runs; the sweep belongs to the document as it was.
+    m_controller->startJob([document, spec, output](const std::atomic<bool>& cancel,
+                                                    std::function<void(double)> progress) {
+        SweepOptions options;
+        options.cancel = &cancel;
+        options.progress = std::move(progress);
+        *output = runSweep(document, spec, options);
+        // A refused parameter or value is a completed job with diagnostics.
+        return output->status == RunStatus::Completed;
+    });
+    if (!m_results) {
+        m_cursor = {};
+        m_latencyCursor = nullptr;
+        showPlaceholder(
+            m_plot, tr("Sweeping %1 over %2 values…").arg(m_pendingParameter).arg(values.size()));
+    }
+    updateRunState();
+}
+
+void SweepTab::onSweepFinished() {
+    const std::shared_ptr<SweepOutput> output = std::move(m_pending);
+    m_pending.reset();
+    updateRunState();
+    if (!output) {
+        return;
+    }
+    if (!output->ok()) {
+        plotResults(); // the previous sweep, or the placeholder again
+        // The command line prints "--param PATH: message" for each; the
+        // same messages, one per line.
+        QStringList lines;
+        const auto& items = output->diagnostics.items();
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (static_cast<int>(i) == MaxMessageLines) {
+                lines << tr("… and %1 more").arg(items.size() - i);
+                break;
+            }
+            lines << QStringLiteral("%1: %2").arg(m_pendingParameter, text(items[i].message));
+        }
+        showMessage(lines.join('\n'), true);
+        return;
+    }
+    m_results = std::move(output->results);
+    m_sweptDocument = std::move(m_pendingDocument);
+    m_resultsLogarithmic = m_pendingLogarithmic;
+    m_model->setResults(&*m_results);
+    m_table->resizeRowsToContents();
+    plotResults();
+    updateSummary();
+    updateRunState();
+}
+
+void SweepTab::clearSweep() {
+    m_results.reset();
+    m_sweptDocument = Json();
+    m_model->setResults(nullptr);
+    plotResults();
+    updateSummary();
+    updateRunState();
+}
+
+void SweepTab::updateSummary() {
+    if (!m_results) {
+        m_summary->setText(
+            tr("Choose a numeric field of the scenario and a range, then press Run sweep. Each "
+               "value is a complete run of every architecture; break-even points mark where the "
+               "cheapest architecture (by 30-day cost) changes."));
+        return;
+    }
+    const SweepResults& r = *m_results;
+    QString summary = tr("Sweep of <b>%1</b> over %2 values (scenario: %3, seed %4, %5).")
+                          .arg(text(r.parameter).toHtmlEscaped())
+                          .arg(r.points.size())
+                          .arg(text(r.scenarioName).toHtmlEscaped())
+                          .arg(r.seed)
+                          .arg(r.replications == 1 ? tr("1 replication")
+                                                   : tr("%1 replications").arg(r.replications));
+    if (r.breakEvens.empty()) {
+        const std::string cheapest = r.points.empty() ? std::string() : r.points.front().cheapest;
+        summary +=
+            QLatin1Char(' ') + tr("No break-even point: <b>%1</b> is cheapest at every value.")
+                                   .arg(text(cheapest).toHtmlEscaped());
+    } else {
+        summary += QLatin1Char(' ') +
+                   (r.breakEvens.size() == 1
+                        ? tr("1 break-even point, located with %1 more runs.").arg(r.extraRuns)
+                        : tr("%1 break-even points, located with %2 more runs.")
+                              .arg(r.breakEvens.size())
+                              .arg(r.extraRuns));
+    }
+    if (m_sweptDocument != m_document->json()) {
+        summary += QStringLiteral(" <i>%1</i>")
+                       .arg(tr("The scenario has changed since this sweep; run it again to "
+                               "update it."));
+    }
+    m_summary->setText(summary);
+}
+
+bool SweepTab::saveResults(const QString& path, QString* error) const {
+    if (!m_results) {
+        *error = tr("There is no sweep to save; run one first.");
+        return false;
+    }
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    std::string contents;
+    if (suffix == "json") {
+        contents = sweepToJson(*m_results).dump(2) + "\n";
+    } else if (suffix == "csv") {
+        contents = sweepCsv(*m_results);
+    } else {
+        *error = tr("Choose a file ending in .json or .csv, not \"%1\".").arg(path);
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(contents.data(), static_cast<qint64>(contents.size())) < 0 || !file.commit()) {
+        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+void SweepTab::saveDialog() {
+    if (!m_results) {
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save Sweep"), m_document->displayName() + "-sweep.json",
+        tr("Sweep JSON (*.json);;CSV, one row per value and architecture (*.csv)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    QString error;
+    if (saveResults(path, &error)) {
+        showMessage(tr("Saved the sweep to %1.").arg(path), false);
+    } else {
+        showMessage(error, true);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Chart
+
+void SweepTab::plotResults() {
+    m_plot->clearPlottables();
+    m_plot->clearItems();
+    m_curves.clear();
+    m_cursor = {};
+    m_latencyCursor = nullptr;
+    m_breakEvenLabels.clear();
+    m_breakEvenValues.clear();
+    if (m_footnote != nullptr) {
+        m_plot->plotLayout()->remove(m_footnote);
+        m_plot->plotLayout()->simplify();
+        m_footnote = nullptr;
+    }
+    QCPAxis* costX = m_costRect->axis(QCPAxis::atBottom);
+    QCPAxis* costY = m_costRect->axis(QCPAxis::atLeft);
+    QCPAxis* latencyX = m_latencyRect->axis(QCPAxis::atBottom);
+    QCPAxis* latencyY = m_latencyRect->axis(QCPAxis::atLeft);
+    labelAxis(costY, tr("Cost per 30 days (USD)"));
+    labelAxis(latencyY, tr("p99 latency (s)"));
+    if (!m_results || m_results->points.empty()) {
+        labelAxis(costX, tr("Parameter"));
+        labelAxis(latencyX, tr("Parameter"));
+        for (QCPAxis* axis : {costX, costY, latencyX, latencyY}) {
+            setScale(axis, false, 5);
+            axis->setRange(0.0, 1.0);
+        }
+        m_title->setText(tr("30-day cost and p99 latency against a parameter"));
+        m_cursor = {};
+        m_latencyCursor = nullptr;
+        showPlaceholder(m_plot, tr("Run a sweep to plot each architecture's cost and p99 "
+                                   "latency against the parameter."));
+        return;
+    }
+    const SweepResults& r = *m_results;
+    const QPalette palette = m_plot->palette();
+    const QColor textColor = palette.color(QPalette::WindowText);
+    const QColor base = palette.color(QPalette::Base);
+    const QString parameter = text(r.parameter);
+    m_title->setText(tr("30-day cost and p99 latency against %1").arg(shortName(parameter)));
+    labelAxis(costX, parameterAxisLabel(parameter));
+    labelAxis(latencyX, parameterAxisLabel(parameter));
+
+    // Log axes for a logarithmic sweep (a cost proportional to the load is
+    // then a straight line), if every value can be drawn on one.
+    // Latencies often span decades (100 ms served, 30 s queued to the
+    // timeout): a linear axis would flatten every fast curve onto zero.
+    bool costPositive = true;
+    double latencyMin = std::numeric_limits<double>::infinity();
+    double latencyMax = 0.0;
+    for (const SweepPoint& p : r.points) {
+        for (const ArchitectureResults& a : p.architectures) {
+            costPositive = costPositive && a.mean.value(metric::CostMonthly) > 0.0;
+            if (a.mean.value(metric::Completed) > 0.0) {
+                latencyMin = std::min(latencyMin, a.mean.value(metric::LatencyP99));
+                latencyMax = std::max(latencyMax, a.mean.value(metric::LatencyP99));
+            }
+        }
+    }
+    const bool latencyPositive = latencyMin > 0.0 && std::isfinite(latencyMin);
+    setScale(costX, m_resultsLogarithmic, 8);
+    setScale(latencyX, m_resultsLogarithmic, 8);
+    setScale(costY, m_resultsLogarithmic && costPositive, 5);
+    const bool latencyLog =
+        latencyPositive && (m_resultsLogarithmic || latencyMax >= 100.0 * latencyMin);
+    setScale(latencyY, latencyLog, 4);
+    if (latencyLog && !m_resultsLogarithmic) {
+        // Said, since the parameter axis next to it is linear.
+        labelAxis(latencyY, tr("p99 latency (s, log scale)"));
+    }
+
+    bool anyRejecting = false;
+    for (std::size_t i = 0; i < r.architectureNames.size(); ++i) {
+        const QColor color = architectureColor(static_cast<int>(i));
+        Curves c;
+        auto makeLine = [&](QCPAxisRect* rect) {
+            QCPGraph* g =
+                m_plot->addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+            g->setName(text(r.architectureNames[i]));
+            g->setPen(QPen(color, 2.0));
+            g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, 7.0));
+            return g;
+        };
+        auto makeHollow = [&](QCPAxisRect* rect) {
+            QCPGraph* g =
+                m_plot->addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+            g->setName(text(r.architectureNames[i]));
+            g->setLineStyle(QCPGraph::lsNone);
+            // A ring filled with the background: drawn over the disc, it
+            // turns the point hollow.
+            g->setScatterStyle(
+                QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(color, 2.0), QBrush(base), 9.0));
+            g->removeFromLegend();
+            return g;
+        };
+        c.cost = makeLine(m_costRect);
+        c.costRejecting = makeHollow(m_costRect);
+        c.latency = makeLine(m_latencyRect);
+        c.latency->removeFromLegend();
+        c.latencyRejecting = makeHollow(m_latencyRect);
+        for (const SweepPoint& p : r.points) {
+            if (i >= p.architectures.size()) {
+                continue;
+            }
+            const ArchitectureResults& a = p.architectures[i];
+            const double cost = a.mean.value(metric::CostMonthly);
+            const double p99 = a.mean.value(metric::LatencyP99);
+            const bool rejecting = a.mean.value(metric::RejectionProbability) > RejectionMarkLimit;
+            // A latency is only defined if some request was served.
+            const bool served = a.mean.value(metric::Completed) > 0.0;
+            c.cost->addData(p.value, cost);
+            if (served) {
+                c.latency->addData(p.value, p99);
+            }
+            if (rejecting) {
+                anyRejecting = true;
+                c.costRejecting->addData(p.value, cost);
+                if (served) {
+                    c.latencyRejecting->addData(p.value, p99);
+                }
+            }
+        }
+        m_curves.push_back(c);
+    }
+
+    // Break-even points: a dashed line through both areas, labelled above
+    // the cost area (placed in placeBreakEvenLabels, which staggers labels
+    // that would overlap).
+    QColor lineColor = textColor;
+    lineColor.setAlpha(150);
+    QFont labelFont = m_plot->font();
+    labelFont.setPointSizeF(labelFont.pointSizeF() * 0.9);
+    for (const BreakEven& b : r.breakEvens) {
+        for (QCPAxisRect* rect : {m_costRect, m_latencyRect}) {
+            auto* line = new QCPItemStraightLine(m_plot);
+            line->setClipAxisRect(rect);
+            for (QCPItemPosition* position : {line->point1, line->point2}) {
+                position->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+            }
+            // Two positive heights: valid on a logarithmic axis too.
+            line->point1->setCoords(b.value, 1.0);
+            line->point2->setCoords(b.value, 2.0);
+            line->setPen(QPen(lineColor, 1.0, Qt::DashLine));
+            line->setSelectable(false);
+        }
+        auto* label = new QCPItemText(m_plot);
+        label->setClipToAxisRect(false);
+        label->position->setType(QCPItemPosition::ptAbsolute);
+        label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
+        label->setText(QStringLiteral("%1: %2 → %3")
+                           .arg(compactValue(b.value), text(b.cheaperBelow), text(b.cheaperAbove)));
+        label->setFont(labelFont);
+        label->setColor(textColor);
+        label->setPadding(QMargins(3, 1, 3, 1));
+        label->setSelectable(false);
+        label->setVisible(false); // until placed
+        m_breakEvenLabels.push_back(label);
+        m_breakEvenValues.push_back(b.value);
+    }
+
+    if (anyRejecting) {
+        QFont font = m_plot->font();
+        font.setPointSizeF(font.pointSizeF() * 0.9);
+        m_footnote = new QCPTextElement(
+            m_plot,
+            tr("○ hollow marker: rejects more than 1 % of the requests there; its cost is not "
+               "for the whole load"),
+            font);
+        m_footnote->setTextColor(textColor);
+        m_plot->plotLayout()->addElement(m_plot->plotLayout()->rowCount(), 0, m_footnote);
+        m_plot->plotLayout()->setRowStretchFactor(m_plot->plotLayout()->rowCount() - 1, 0.001);
+    }
+
+    m_plot->legend->setVisible(true);
+    createCursor();
+    fitView();
+    m_plot->replot();
+}
+
+void SweepTab::fitView() {
+    if (m_curves.empty()) {
+        return;
+    }
+    fitAxis(m_costRect->axis(QCPAxis::atBottom), 0.03, false);
+    fitAxis(m_costRect->axis(QCPAxis::atLeft), 0.08, true);
+    fitAxis(m_latencyRect->axis(QCPAxis::atLeft), 0.08, true);
+}
+
+void SweepTab::placeBreakEvenLabels() {
+    // Labels in rows above the cost area: each takes the first row where it
+    // clears the previous label, so none overlaps another or a curve. Runs
+    // after every layout (zoom, drag, resize), so labels follow their lines.
+    const int padding = 4;
+    int rows = 0;
+    if (!m_breakEvenLabels.empty()) {
+        QCPAxis* x = m_costRect->axis(QCPAxis::atBottom);
+        const QRect area = m_costRect->rect();
+        const QFontMetrics metrics(m_breakEvenLabels.front()->font());
+        const int lineHeight = metrics.height() + 4;
+        std::vector<std::size_t> order(m_breakEvenLabels.size());
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            order[i] = i;
+        }
+        std::sort(order.begin(), order.end(), [this](std::size_t a, std::size_t b) {
+            return m_breakEvenValues[a] < m_breakEvenValues[b];
+        });
+        std::vector<int> rowEnds; // right edge of the last label in each row
+        for (std::size_t i : order) {
+            QCPItemText* label = m_breakEvenLabels[i];
+            const double px = x->coordToPixel(m_breakEvenValues[i]);
+            if (!std::isfinite(px) || px < area.left() - 1 || px > area.right() + 1) {
+                label->setVisible(false);
+                continue;
+            }
+            const int width = metrics.horizontalAdvance(label->text()) + 6;
+            const int left = std::clamp(static_cast<int>(px) - width / 2, 0,
+                                        std::max(0, m_plot->width() - width));
+            std::size_t row = 0;
+            while (row < rowEnds.size() && rowEnds[row] + padding > left) {
+                ++row;
+            }
+            if (row == rowEnds.size()) {
+                rowEnds.push_back(0);
+            }
+            rowEnds[row] = left + width;
+            label->position->setCoords(left + width / 2.0,
+                                       area.top() - 2 - static_cast<double>(row) * lineHeight);
+            label->setVisible(true);
+        }
+        rows = static_cast<int>(rowEnds.size());
+        const int top = rows > 0 ? rows * lineHeight + 4 : 10;
+        if (m_costRect->margins().top() != top) {
+            QMargins margins = m_costRect->margins();
+            margins.setTop(top);
+            m_costRect->setMargins(margins);
+            // The area moved down; lay out again with the new margin.
+            m_plot->replot(QCustomPlot::rpQueuedReplot);
+        }
+        return;
+    }
+    if (m_costRect->margins().top() != 10) {
+        QMargins margins = m_costRect->margins();
+        margins.setTop(10);
+        m_costRect->setMargins(margins);
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+void SweepTab::createCursor() {
+    m_cursor = addHoverCursor(m_plot);
+    // The shared cursor draws in the first axis rect; a second line on its
+    // layer continues it through the latency area.
+    m_latencyCursor = new QCPItemStraightLine(m_plot);
+    m_latencyCursor->setLayer(m_cursor.layer);
+    m_latencyCursor->setClipAxisRect(m_latencyRect);
+    m_latencyCursor->setPen(m_cursor.line->pen());
+    for (QCPItemPosition* point : {m_latencyCursor->point1, m_latencyCursor->point2}) {
+        point->setAxes(m_latencyRect->axis(QCPAxis::atBottom),
+                       m_latencyRect->axis(QCPAxis::atLeft));
+        point->setAxisRect(m_latencyRect);
+        point->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    }
+    m_latencyCursor->setVisible(false);
+    m_latencyCursor->setSelectable(false);
+}
+
+void SweepTab::hideCursor() {
+    if (m_latencyCursor != nullptr) {
+        m_latencyCursor->setVisible(false);
+    }
+    hideHoverCursor(m_cursor);
+}
+
+QString SweepTab::readoutText() const {
+    return m_cursor.box != nullptr && m_cursor.box->visible() ? m_cursor.box->text() : QString();
+}
+
+void SweepTab::onMouseMove(QMouseEvent* event) {
+    const QPoint pos = event->pos();
+    if (!m_results || m_results->points.empty() || m_cursor.line == nullptr ||
+        !(m_costRect->rect().contains(pos) || m_latencyRect->rect().contains(pos))) {
+        hideCursor();
+        return;
+    }
+    showCursorAt(pos.x());
+}
+
+void SweepTab::showCursorAt(double pixelX) {
+    // Snaps to the nearest swept value: between values there is no result
+    // to read, only the straight line drawn between two.
+    if (!m_results || m_cursor.line == nullptr) {
+        return;
+    }
+    QCPAxis* x = m_costRect->axis(QCPAxis::atBottom);
+    const SweepPoint* nearest = nullptr;
+    double best = std::numeric_limits<double>::infinity();
+    for (const SweepPoint& p : m_results->points) {
+        const double distance = std::fabs(x->coordToPixel(p.value) - pixelX);
+        if (distance < best) {
+            best = distance;
+            nearest = &p;
+        }
+    }
+    if (nearest == nullptr) {
+        hideCursor();
+        return;
+    }
+    QStringList lines;
+    lines << tr("%1 = %2 (cheapest: %3)")
+                 .arg(shortName(text(m_results->parameter)), displayValue(nearest->value),
+                      text(nearest->cheapest));
+    for (std::size_t i = 0; i < nearest->architectures.size() && i < m_curves.size(); ++i) {
+        if (!m_curves[i].cost->visible()) {
+            continue;
+        }
+        const ArchitectureResults& a = nearest->architectures[i];
+        QString line = tr("%1: %2 per 30 days, p99 %3")
+                           .arg(text(a.name), text(formatMoney(a.mean.value(metric::CostMonthly))),
+                                text(formatSeconds(a.mean.value(metric::LatencyP99))));
+        const double rejected = a.mean.value(metric::RejectionProbability);
+        if (rejected > RejectionMarkLimit) {
+            line += tr(", rejects %1").arg(text(formatPercent(rejected)));
+        }
+        lines << line;
+    }
+    m_latencyCursor->point1->setCoords(nearest->value, 0.0);
+    m_latencyCursor->point2->setCoords(nearest->value, 1.0);
+    m_latencyCursor->setVisible(lines.size() > 1);
+    moveHoverCursor(m_cursor, nearest->value, lines.size() > 1 ? lines.join('\n') : QString());
+}
+
+} // namespace faaslab::gui

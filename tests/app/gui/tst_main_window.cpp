@@ -1,0 +1,348 @@
+// The main window as a user drives it: open an example, run it and read the
+// overview; break the scenario and see Run disabled; stop a long run; keep
+// the window responsive; export charts and results. The command-line runner
+// is the reference: same scenario, same seed, same numbers.
+
+#include "json_field.h"
+#include "main_window.h"
+#include "models/results/metric_keys.h"
+#include "overview_tab.h"
+#include "results_panel.h"
+#include "run_controller.h"
+#include "scenario_document.h"
+#include "scenario_editor.h"
+#include "tests/support/process_run.h"
+
+#include <QAction>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QLineEdit>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QtTest>
+#include <algorithm>
+
+using namespace faaslab;
+using namespace faaslab::gui;
+
+namespace {
+
+QString example(const QString& name) {
+    return QStringLiteral(FAASLAB_SOURCE_DIR) + "/resources/scenarios/" + name;
+}
+
+using Cli = faaslab::test::ProcessOutcome;
+
+Cli runCli(const QStringList& arguments) {
+    return faaslab::test::runProgram(FAASLAB_CLI, arguments);
+}
+
+// The comparison table faaslab-cli prints, as row label -> cells (one per
+// architecture). Cells are separated by at least three spaces and contain
+// at most single spaces ("3,331 (0.56 %)").
+QMap<QString, QStringList> parseTable(const QString& table) {
+    QMap<QString, QStringList> rows;
+    for (const QString& line : table.split('\n')) {
+        QStringList parts = line.trimmed().split(QRegularExpression("\\s{2,}"));
+        if (parts.size() < 2) {
+            continue;
+        }
+        const QString label = parts.takeFirst();
+        rows.insert(label, parts);
+    }
+    return rows;
+}
+
+// "3,331 (0.56 %)" -> "0.56 %"; "5.51 (21)" -> "5.51".
+QString inParentheses(const QString& cell) {
+    const auto open = cell.indexOf('(');
+    return cell.mid(open + 1, cell.lastIndexOf(')') - open - 1);
+}
+QString beforeParentheses(const QString& cell) {
+    return cell.section(' ', 0, 0);
+}
+
+// Waits for the current run of `window` to finish, processing events.
+bool finishRun(MainWindow& window, int timeoutMs = 120000) {
+    return window.runController()->waitForFinished(timeoutMs);
+}
+
+} // namespace
+
+class MainWindowTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        // Recent files and the window layout go to a throw-away location.
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName("FaaSLabTests");
+        QCoreApplication::setApplicationName("tst_main_window");
+    }
+
+    void opensOnARunnableExample() {
+        MainWindow window;
+        QVERIFY(window.openExample("mid-size-api.json"));
+        QVERIFY(window.document()->isValid());
+        QVERIFY(window.runAction()->isEnabled());
+        QVERIFY(!window.stopAction()->isEnabled());
+        QCOMPARE(window.runAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_R));
+        QVERIFY(window.windowTitle().contains("Mid-size API"));
+    }
+
+    void overviewShowsTheCommandLinesNumbers() {
+        // Three architectures, one of each type; a few hundred thousand
+        // requests, so the run takes well under a second.
+        const QString file = example("spiky-low-traffic.json");
+        MainWindow window;
+        QVERIFY(window.openFile(file));
+        window.runAction()->trigger();
+        QVERIFY(window.runController()->isRunning());
+        QVERIFY(finishRun(window));
+        QVERIFY(window.resultsPanel()->hasResults());
+
+        const Cli cli = runCli({"run", "--quiet", file});
+        QCOMPARE(cli.exitCode, 0);
+        const auto table = parseTable(cli.out);
+        const auto* overview =
+            qobject_cast<OverviewTab*>(window.resultsPanel()->resultsTabs().front());
+        QVERIFY(overview != nullptr);
+
+        const QString windowRow = "Cost, 7 days";
+        QVERIFY2(table.contains(windowRow), qPrintable(cli.out));
+        using namespace metric;
+        struct Check {
+            std::string_view key;
+            QString row;
+            QString (*cell)(const QString&);
+        };
+        auto whole = [](const QString& c) {
+            return c;
+        };
+        const Check checks[] = {
+            {CostTotal, windowRow, whole},
+            {CostMonthly, "Cost per 30 days", whole},
+            {CostPerMillion, "Cost per 1M requests", whole},
+            {LatencyP50, "p50", whole},
+            {LatencyP95, "p95", whole},
+            {LatencyP99, "p99", whole},
+            {ColdStartProbability, "cold starts", inParentheses},
+            {RejectionProbability, "rejected", inParentheses},
+            {InstancesMean, "Instances mean (max)", beforeParentheses},
+        };
+        for (int a = 0; a < 3; ++a) {
+            for (const Check& check : checks) {
+                const QStringList cells = table.value(check.row);
+                QVERIFY2(cells.size() == 3, qPrintable(check.row));
+                const QString key = QString::fromUtf8(check.key.data(), check.key.size());
+                QCOMPARE(overview->valueText(a, key), check.cell(cells[a]));
+            }
+        }
+        // The winners the table names are the ones the cards mark.
+        QVERIFY(cli.out.contains("Cheapest: Lambda"));
+        QVERIFY(cli.out.contains("Fastest at p99: Lambda ("));
+        QCOMPARE(overview->badgeText(0), QString("cheapest, fastest"));
+        QCOMPARE(overview->badgeText(1), QString());
+        QCOMPARE(overview->badgeText(2), QString());
+
+        // And the exported files are the command line's, byte for byte.
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY2(window.exportResultsTo(dir.filePath("gui.csv"), "summary", &error),
+                 qPrintable(error));
+        QVERIFY2(window.exportResultsTo(dir.filePath("gui.json"), "json", &error),
+                 qPrintable(error));
+        QCOMPARE(runCli({"run", "--quiet", file, "--csv", dir.filePath("cli.csv"), "--out",
+                         dir.filePath("cli.json")})
+                     .exitCode,
+                 0);
+        for (const char* name : {"csv", "json"}) {
+            QFile gui(dir.filePath(QString("gui.") + name));
+            QFile reference(dir.filePath(QString("cli.") + name));
+            QVERIFY(gui.open(QIODevice::ReadOnly) && reference.open(QIODevice::ReadOnly));
+            const QByteArray guiBytes = gui.readAll();
+            QVERIFY(guiBytes.size() > 100);
+            QCOMPARE(guiBytes, reference.readAll());
+        }
+    }
+
+    void invalidFieldShowsTheReadersMessageAndDisablesRun() {
+        MainWindow window;
+        QVERIFY(window.openExample("spiky-low-traffic.json"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        JsonField* rate = window.editor()->field("workload.arrivals.rate_on_per_s");
+        QVERIFY(rate != nullptr);
+        QVERIFY(rate->errorText().isEmpty());
+
+        // Type a negative rate, as a user would: clear the field, type.
+        window.editor()->focusPath("workload.arrivals.rate_on_per_s");
+        QLineEdit* edit = rate->lineEdit();
+        QTRY_VERIFY(edit->hasFocus());
+        edit->selectAll();
+        QTest::keyClicks(edit, "-3");
+        QCOMPARE(edit->text(), QString("-3"));
+        QVERIFY(!window.document()->isValid());
+        QCOMPARE(rate->errorText(), QString("must be a positive number, got -3"));
+        QVERIFY(!window.runAction()->isEnabled());
+
+        // The same message as the loader prints for that file.
+        QTemporaryDir dir;
+        const QString saved = dir.filePath("broken.json");
+        QString error;
+        QVERIFY2(window.document()->saveFile(saved, &error), qPrintable(error));
+        const Cli validate = runCli({"validate", saved});
+        QCOMPARE(validate.exitCode, 2);
+        QVERIFY2(validate.err.contains(
+                     "workload.arrivals.rate_on_per_s: must be a positive number, got -3"),
+                 qPrintable(validate.err));
+
+        // Ctrl+R does nothing while invalid; fixing the value re-enables Run.
+        QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_R));
+        QVERIFY(!window.runController()->isRunning());
+        edit->selectAll();
+        QTest::keyClicks(edit, "0.5");
+        QTest::keyClick(edit, Qt::Key_Return); // ends this edit: undo goes back to 0.5
+        QVERIFY(window.document()->isValid());
+        QVERIFY(rate->errorText().isEmpty());
+        QVERIFY(window.runAction()->isEnabled());
+
+        // Text that is not a number gets the reader's type message.
+        edit->selectAll();
+        QTest::keyClicks(edit, "fast");
+        QVERIFY(rate->errorText().contains("must be a number"));
+        QVERIFY(!window.runAction()->isEnabled());
+        // Undo takes back the whole word typed, in one step.
+        window.document()->undoStack()->undo();
+        QVERIFY(window.document()->isValid());
+        QCOMPARE(edit->text(), QString("0.5"));
+    }
+
+    void stopCancelsWithin100msAndTheWindowStaysUsable() {
+        MainWindow window;
+        // Tens of millions of requests: runs for many seconds unless stopped.
+        QVERIFY(window.openExample("steady-high-load.json"));
+        window.show();
+        QSignalSpy cancelled(window.runController(), &RunController::cancelled);
+        window.runAction()->trigger();
+        QVERIFY(window.runController()->isRunning());
+        QVERIFY(window.stopAction()->isEnabled());
+        QVERIFY(!window.runAction()->isEnabled());
+        QTest::qWait(500); // well inside the run
+
+        QElapsedTimer clock;
+        clock.start();
+        window.stopAction()->trigger();
+        QVERIFY(window.runController()->waitForFinished(5000));
+        const qint64 stoppedMs = clock.elapsed();
+        qInfo("Stop to cancelled: %lld ms", stoppedMs);
+        QCOMPARE(cancelled.count(), 1);
+        QVERIFY2(stoppedMs <= 100, qPrintable(QString("stopped after %1 ms").arg(stoppedMs)));
+        QVERIFY(!window.runController()->isRunning());
+        QVERIFY(!window.resultsPanel()->hasResults()); // nothing half-done is shown
+
+        // Usable: editable, and a new run completes with results.
+        QVERIFY(window.runAction()->isEnabled());
+        QVERIFY(!window.stopAction()->isEnabled());
+        QVERIFY(window.openExample("serverless-api.json"));
+        window.document()->setValue(ScenarioDocument::Pointer("/simulation/duration_s"), 3600,
+                                    "shorter");
+        window.runAction()->trigger();
+        QVERIFY(finishRun(window));
+        QVERIFY(window.resultsPanel()->hasResults());
+    }
+
+    void eventLoopNeverStallsDuringARun() {
+        MainWindow window;
+        QVERIFY(window.openExample("spiky-traffic.json"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // A 5 ms timer on the GUI thread; the longest gap between its ticks
+        // is the longest time the window could not react to the user. It
+        // covers the whole run, progress updates and drawing the results.
+        QElapsedTimer clock;
+        qint64 last = 0;
+        qint64 longest = 0;
+        QTimer ticker;
+        ticker.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&ticker, &QTimer::timeout, [&] {
+            const qint64 now = clock.elapsed();
+            longest = std::max(longest, now - last);
+            last = now;
+        });
+        QSignalSpy finished(window.runController(), &RunController::finished);
+        clock.start();
+        ticker.start(5);
+        window.runAction()->trigger();
+        QVERIFY(finished.wait(120000));
+        QTest::qWait(200); // the results tabs draw after the hand-over
+        ticker.stop();
+        qInfo("Longest gap between 5 ms ticks during the run: %lld ms", longest);
+        QVERIFY(window.resultsPanel()->hasResults());
+        QVERIFY2(longest < 50,
+                 qPrintable(QString("the event loop stalled for %1 ms").arg(longest)));
+    }
+
+    void exportWritesValidPngPdfAndCsv() {
+        MainWindow window;
+        QVERIFY(window.openExample("spiky-low-traffic.json"));
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QString error;
+        QTemporaryDir dir;
+        QVERIFY(!window.exportResultsTo(dir.filePath("none.csv"), "summary", &error));
+        QVERIFY(error.contains("run the scenario first"));
+
+        window.run();
+        QVERIFY(finishRun(window));
+        QStringList written;
+        QVERIFY2(window.exportChartsTo(dir.path(), &written, &error), qPrintable(error));
+        QVERIFY(written.size() >= 8); // time series, latency, cost: PNG and PDF each
+        for (const QString& path : written) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray bytes = file.readAll();
+            if (path.endsWith(".png")) {
+                QImage image;
+                QVERIFY2(image.loadFromData(bytes, "PNG"), qPrintable(path));
+                QVERIFY(image.width() >= 400 && image.height() >= 250);
+                // Not blank: a chart has many distinct colours.
+                QSet<QRgb> colours;
+                for (int y = 0; y < image.height(); y += 7) {
+                    for (int x = 0; x < image.width(); x += 7) {
+                        colours.insert(image.pixel(x, y));
+                    }
+                }
+                QVERIFY2(colours.size() > 10, qPrintable(path));
+            } else {
+                QVERIFY2(bytes.startsWith("%PDF-"), qPrintable(path));
+                QVERIFY2(bytes.trimmed().endsWith("%%EOF"), qPrintable(path));
+                QVERIFY(bytes.size() > 2000);
+            }
+        }
+
+        QVERIFY(window.exportResultsTo(dir.filePath("summary.csv"), "summary", &error));
+        QVERIFY(window.exportResultsTo(dir.filePath("series.csv"), "timeseries", &error));
+        for (const char* name : {"summary.csv", "series.csv"}) {
+            QFile file(dir.filePath(name));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+            QVERIFY(lines.size() >= 4); // a header and a row per architecture at least
+            const auto columns = lines.front().count(',');
+            for (const QByteArray& line : lines) {
+                QCOMPARE(line.count(','), columns); // rectangular, no stray commas
+            }
+        }
+        // An unwritable place is an error message, not a crash.
+        QVERIFY(!window.exportResultsTo(dir.filePath("missing/dir/x.csv"), "summary", &error));
+        QVERIFY(error.contains("Cannot write"));
+    }
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "tst_main_window.moc"
