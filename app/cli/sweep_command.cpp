@@ -43,38 +43,13 @@ bool parseValues(const QString& text, std::vector<double>& values) {
 }
 
 bool parseRange(const QString& text, std::vector<double>& values) {
-    const QStringList parts = text.split(':');
-    const QString usage =
-        "--range: expected FROM:TO:POINTS or FROM:TO:POINTS:log, e.g. 1:100:12:log";
-    if (parts.size() < 3 || parts.size() > 4 || (parts.size() == 4 && parts[3] != "log")) {
-        printError(usage + ", got '" + text + "'");
+    std::string problem;
+    auto parsed = parseSweepRange(text.toStdString(), problem);
+    if (!parsed) {
+        printError("--range: " + QString::fromStdString(problem));
         return false;
     }
-    bool okFrom = false;
-    bool okTo = false;
-    bool okCount = false;
-    const double from = parts[0].toDouble(&okFrom);
-    const double to = parts[1].toDouble(&okTo);
-    const int count = parts[2].toInt(&okCount);
-    if (!okFrom || !okTo || !okCount) {
-        printError(usage + ", got '" + text + "'");
-        return false;
-    }
-    if (count < 2 || count > 1000) {
-        printError(QStringLiteral("--range: POINTS must be between 2 and 1000, got %1").arg(count));
-        return false;
-    }
-    if (!(from < to)) {
-        printError(
-            QStringLiteral("--range: FROM must be less than TO, got %1:%2").arg(from).arg(to));
-        return false;
-    }
-    const bool logarithmic = parts.size() == 4;
-    if (logarithmic && from <= 0.0) {
-        printError(QStringLiteral("--range: a logarithmic range needs FROM > 0, got %1").arg(from));
-        return false;
-    }
-    values = sweepRange(from, to, count, logarithmic);
+    values = std::move(*parsed);
     return true;
 }
 

@@ -27,6 +27,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <limits>
 #include <qcustomplot.h>
@@ -407,7 +408,9 @@ void SweepTab::buildControls() {
     addField(tr("&From:"), m_from, "sweepFrom", tr("The first value of the sweep."));
     addField(tr("&To:"), m_to, "sweepTo", tr("The last value of the sweep."));
     addField(tr("P&oints:"), m_points, "sweepPoints",
-             tr("How many values, from 2 to 1000, each a complete run of every architecture."));
+             tr("How many values, from %1 to %2, each a complete run of every architecture.")
+                 .arg(MinSweepPoints)
+                 .arg(MaxSweepPoints));
     m_points->setMaximumWidth(60);
     m_logarithmic = new QCheckBox(tr("&Logarithmic"), this);
     m_logarithmic->setObjectName("sweepLogarithmic");
@@ -768,17 +771,13 @@ bool SweepTab::startSweepFromControls() {
         showMessage(tr("Points: '%1' is not a whole number").arg(m_points->text()), true);
         return false;
     }
-    if (count < 2 || count > 1000) {
-        showMessage(tr("Points must be between 2 and 1000, got %1").arg(count), true);
-        return false;
-    }
-    if (!(from < to)) {
-        showMessage(tr("From must be less than To, got %1:%2").arg(from).arg(to), true);
-        return false;
-    }
     const bool logarithmic = m_logarithmic->isChecked();
-    if (logarithmic && from <= 0.0) {
-        showMessage(tr("A logarithmic range needs From > 0, got %1").arg(from), true);
+    const SweepRangeLabels labels{tr("From").toStdString(), tr("To").toStdString(),
+                                  tr("Points").toStdString()};
+    if (std::string problem = sweepRangeProblem(from, to, count, logarithmic, labels);
+        !problem.empty()) {
+        problem[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(problem[0])));
+        showMessage(QString::fromStdString(problem), true);
         return false;
     }
     std::vector<double> values = sweepRange(from, to, count, logarithmic);

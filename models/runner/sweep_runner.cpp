@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <mutex>
 #include <set>
@@ -24,6 +26,66 @@ std::vector<double> sweepRange(double from, double to, int count, bool logarithm
         values.back() = to; // exactly, whatever the rounding
     }
     return values;
+}
+
+std::string sweepRangeProblem(double from, double to, int count, bool logarithmic,
+                              const SweepRangeLabels& labels) {
+    auto number = [](double v) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%g", v);
+        return std::string(text);
+    };
+    if (!std::isfinite(from) || !std::isfinite(to)) {
+        return labels.from + " and " + labels.to + " must be finite numbers";
+    }
+    if (count < MinSweepPoints || count > MaxSweepPoints) {
+        return labels.points + " must be between " + std::to_string(MinSweepPoints) + " and " +
+               std::to_string(MaxSweepPoints) + ", got " + std::to_string(count);
+    }
+    if (!(from < to)) {
+        return labels.from + " must be less than " + labels.to + ", got " + number(from) + ":" +
+               number(to);
+    }
+    if (logarithmic && from <= 0.0) {
+        return "a logarithmic range needs " + labels.from + " > 0, got " + number(from);
+    }
+    return {};
+}
+
+std::optional<std::vector<double>> parseSweepRange(const std::string& text, std::string& problem) {
+    std::vector<std::string> parts(1);
+    for (const char c : text) {
+        if (c == ':') {
+            parts.emplace_back();
+        } else {
+            parts.back() += c;
+        }
+    }
+    // Whole-string conversions only: "12x" or "" is not a number.
+    auto toNumber = [](const std::string& part, double& value) {
+        char* end = nullptr;
+        value = std::strtod(part.c_str(), &end);
+        return !part.empty() && end == part.c_str() + part.size();
+    };
+    double from = 0.0;
+    double to = 0.0;
+    double points = 0.0;
+    const bool shapeOk = (parts.size() == 3 || (parts.size() == 4 && parts[3] == "log")) &&
+                         toNumber(parts[0], from) && toNumber(parts[1], to) &&
+                         toNumber(parts[2], points) && points == std::floor(points) &&
+                         std::abs(points) <= 1e9;
+    if (!shapeOk) {
+        problem =
+            "expected FROM:TO:POINTS or FROM:TO:POINTS:log, e.g. 1:100:12:log, got '" + text + "'";
+        return std::nullopt;
+    }
+    const int count = static_cast<int>(points);
+    const bool logarithmic = parts.size() == 4;
+    problem = sweepRangeProblem(from, to, count, logarithmic);
+    if (!problem.empty()) {
+        return std::nullopt;
+    }
+    return sweepRange(from, to, count, logarithmic);
 }
 
 std::optional<Json::json_pointer> parameterPointer(const Json& scenario, const std::string& path,

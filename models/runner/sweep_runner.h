@@ -85,4 +85,25 @@ parameterPointer(const nlohmann::ordered_json& scenario, const std::string& path
 // n values from `from` to `to`, evenly spaced or (logarithmic) geometric.
 std::vector<double> sweepRange(double from, double to, int count, bool logarithmic);
 
+// How many values a range may have: each is a complete run of the scenario.
+inline constexpr int MinSweepPoints = 2;
+inline constexpr int MaxSweepPoints = 1000;
+
+// What the front ends call the three parts of a range in their messages.
+struct SweepRangeLabels {
+    std::string from = "FROM";
+    std::string to = "TO";
+    std::string points = "POINTS";
+};
+
+// The one rule for a range of sweep values: "" when `count` values from
+// `from` to `to` (geometric if `logarithmic`) can be swept, otherwise why not.
+std::string sweepRangeProblem(double from, double to, int count, bool logarithmic,
+                              const SweepRangeLabels& labels = {});
+
+// Reads a range written FROM:TO:POINTS or FROM:TO:POINTS:log (the command
+// line's --range) into its values; nullopt with `problem` set when the text
+// is malformed or the range breaks the rule above.
+std::optional<std::vector<double>> parseSweepRange(const std::string& text, std::string& problem);
+
 } // namespace faaslab

@@ -90,6 +90,47 @@ private slots:
         QCOMPARE(out.results.breakEvens.front().upper, 2.0);
     }
 
+    void rangesAreReadAndCheckedByOneRule_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("too few parts") << "1:2"
+                                       << "expected FROM:TO:POINTS";
+        QTest::newRow("not a number") << "one:2:3"
+                                      << "expected FROM:TO:POINTS";
+        QTest::newRow("trailing junk") << "1:2x:3"
+                                       << "expected FROM:TO:POINTS";
+        QTest::newRow("fractional points") << "1:2:2.5"
+                                           << "expected FROM:TO:POINTS";
+        QTest::newRow("bad suffix") << "1:2:3:lin"
+                                    << "expected FROM:TO:POINTS";
+        QTest::newRow("one point") << "1:2:1"
+                                   << "POINTS must be between 2 and 1000, got 1";
+        QTest::newRow("many points") << "1:2:1001"
+                                     << "POINTS must be between 2 and 1000, got 1001";
+        QTest::newRow("backwards") << "5:2:3"
+                                   << "FROM must be less than TO, got 5:2";
+        QTest::newRow("infinite") << "1:inf:3"
+                                  << "FROM and TO must be finite numbers";
+        QTest::newRow("log from zero") << "0:2:3:log"
+                                       << "a logarithmic range needs FROM > 0, got 0";
+    }
+    void rangesAreReadAndCheckedByOneRule() {
+        QFETCH(QString, text);
+        QFETCH(QString, problem);
+        std::string why;
+        QVERIFY(!parseSweepRange(text.toStdString(), why));
+        QVERIFY2(QString::fromStdString(why).startsWith(problem), why.c_str());
+
+        const auto linear = parseSweepRange("1:5:5", why);
+        QVERIFY(linear && why.empty());
+        QCOMPARE(*linear, (std::vector<double>{1.0, 2.0, 3.0, 4.0, 5.0}));
+        const auto geometric = parseSweepRange("1:100:3:log", why);
+        QVERIFY(geometric);
+        QCOMPARE(geometric->size(), std::size_t(3));
+        QCOMPARE((*geometric)[1], 10.0);
+        QCOMPARE((*geometric)[2], 100.0);
+    }
+
     void reportsBadParametersAndValuesBeforeRunning_data() {
         QTest::addColumn<QString>("parameter");
         QTest::addColumn<double>("value");
