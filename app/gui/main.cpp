@@ -1,13 +1,20 @@
 // faaslab: the FaaS Lab desktop application.
 
 #include "main_window.h"
+#include "models/runner/sweep_runner.h"
 #include "run_controller.h"
 #include "scenario_document.h"
+#include "sweep_tab.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QCommandLineParser>
+#include <QFileInfo>
+#include <QLineEdit>
 #include <QTimer>
 #include <cstdio>
+#include <limits>
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
@@ -31,33 +38,110 @@ int main(int argc, char* argv[]) {
         "DIR");
     const QCommandLineOption size("size", QObject::tr("Window size for --screenshot, WxH."), "WxH",
                                   "1600x1000");
-    parser.addOptions({screenshot, size});
+    const QCommandLineOption sweepParam(
+        "sweep-param",
+        QObject::tr("For --screenshot: the field the Sweep tab sweeps (a JSON path, as "
+                    "faaslab-cli sweep --param); default: the tab's proposal."),
+        "PATH");
+    const QCommandLineOption sweepRange(
+        "sweep-range",
+        QObject::tr("For --screenshot: the sweep's values, FROM:TO:POINTS[:log] (as faaslab-cli "
+                    "sweep --range); default: the tab's proposal."),
+        "RANGE");
+    parser.addOptions({screenshot, size, sweepParam, sweepRange});
     parser.process(app);
 
-    faaslab::gui::MainWindow window;
+    const bool batch = parser.isSet(screenshot);
+    QSize windowSize;
+    if (batch) {
+        const QStringList parts = parser.value(size).split('x');
+        bool okWidth = false;
+        bool okHeight = false;
+        windowSize = QSize(parts.value(0).toInt(&okWidth), parts.value(1).toInt(&okHeight));
+        if (parts.size() != 2 || !okWidth || !okHeight || windowSize.width() < 640 ||
+            windowSize.height() < 480 || windowSize.width() > 8000 || windowSize.height() > 8000) {
+            std::fprintf(stderr,
+                         "faaslab: --size: expected WIDTHxHEIGHT between 640x480 and "
+                         "8000x8000, got '%s'\n",
+                         qPrintable(parser.value(size)));
+            return 2;
+        }
+    }
     const QStringList files = parser.positionalArguments();
-    if (!files.isEmpty()) {
-        if (!window.openFile(files.front()) && parser.isSet(screenshot)) {
+    if (files.size() > 1) {
+        std::fprintf(stderr, "faaslab: give one scenario file, not %lld\n",
+                     static_cast<long long>(files.size()));
+        return 2;
+    }
+
+    faaslab::gui::MainWindow window;
+    if (files.isEmpty()) {
+        // First-time users land on a ready-to-run comparison.
+        window.openExample("mid-size-api.json");
+    } else if (batch) {
+        // No message boxes in batch mode: nobody is there to close them.
+        QString error;
+        if (!window.document()->loadFile(files.front(), &error)) {
+            std::fprintf(stderr, "faaslab: %s\n", qPrintable(error));
             return 2;
         }
     } else {
-        // First-time users land on a ready-to-run comparison.
-        window.openExample("mid-size-api.json");
+        window.openFile(files.front());
     }
 
-    if (parser.isSet(screenshot)) {
-        const QStringList parts = parser.value(size).split('x');
-        const QSize windowSize(parts.value(0).toInt(), parts.value(1).toInt());
+    if (batch) {
         if (!window.document()->isValid()) {
+            std::fprintf(
+                stderr, "%s",
+                window.document()
+                    ->diagnostics()
+                    .format(QFileInfo(window.document()->filePath()).fileName().toStdString())
+                    .c_str());
             std::fprintf(stderr, "faaslab: the scenario has problems; nothing to run\n");
             return 2;
         }
         window.resize(windowSize);
         window.show();
         window.run();
-        if (!window.runController()->waitForFinished(600000)) {
+        if (!window.runController()->waitForFinished(std::numeric_limits<int>::max())) {
             std::fprintf(stderr, "faaslab: the run did not finish\n");
             return 1;
+        }
+        if (parser.isSet(sweepParam) || parser.isSet(sweepRange)) {
+            faaslab::gui::SweepTab* sweep = window.sweepTab();
+            if (parser.isSet(sweepParam)) {
+                const int index = sweep->parameterBox()->findText(parser.value(sweepParam));
+                if (index < 0) {
+                    std::fprintf(stderr,
+                                 "faaslab: --sweep-param: %s is not a numeric field of "
+                                 "the scenario\n",
+                                 qPrintable(parser.value(sweepParam)));
+                    return 2;
+                }
+                sweep->parameterBox()->setCurrentIndex(index);
+            }
+            if (parser.isSet(sweepRange)) {
+                std::string problem;
+                const auto values =
+                    faaslab::parseSweepRange(parser.value(sweepRange).toStdString(), problem);
+                if (!values) {
+                    std::fprintf(stderr, "faaslab: --sweep-range: %s\n", problem.c_str());
+                    return 2;
+                }
+                // Through the tab's own controls, so the screenshot shows the
+                // range that was swept.
+                sweep->fromEdit()->setText(QString::number(values->front(), 'g', 12));
+                sweep->toEdit()->setText(QString::number(values->back(), 'g', 12));
+                sweep->pointsEdit()->setText(QString::number(values->size()));
+                sweep->logarithmicBox()->setChecked(parser.value(sweepRange).endsWith(":log"));
+            }
+            sweep->startSweepFromControls();
+            if (!sweep->isRunning()) {
+                std::fprintf(stderr, "faaslab: cannot sweep: %s\n",
+                             qPrintable(sweep->messageText()));
+                return 2;
+            }
+            sweep->controller()->waitForFinished(std::numeric_limits<int>::max());
         }
         const QStringList written = window.saveScreenshots(parser.value(screenshot), windowSize);
         for (const QString& path : written) {

@@ -35,6 +35,7 @@
 #include <QStyle>
 #include <QTabWidget>
 #include <QToolBar>
+#include <limits>
 #include <qcustomplot.h>
 
 namespace faaslab::gui {
@@ -570,6 +571,12 @@ QStringList MainWindow::saveScreenshots(const QString& directory, const QSize& s
     for (ResultsTab* tab : m_results->resultsTabs()) {
         m_results->setCurrentWidget(tab);
         QApplication::processEvents();
+        // An empty sweep chart shows nothing: run the sweep the tab proposes
+        // for this scenario (its default parameter and range) first.
+        if (tab == m_sweep && m_sweep->lastResults() == nullptr &&
+            m_sweep->startSweepFromControls()) {
+            m_sweep->controller()->waitForFinished(std::numeric_limits<int>::max());
+        }
         for (QCustomPlot* chart : tab->charts()) {
             chart->replot();
         }

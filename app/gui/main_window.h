@@ -47,7 +47,8 @@ public:
     bool exportResultsTo(const QString& path, const QString& kind, QString* error);
     bool exportChartsTo(const QString& directory, QStringList* written, QString* error);
     // Renders the editor and every results tab to PNG files in `directory`
-    // (for docs/screenshots); returns the files written.
+    // (for docs/screenshots), running the sweep tab's proposed sweep first
+    // if none has run; returns the files written.
     QStringList saveScreenshots(const QString& directory, const QSize& size);
 
 protected:

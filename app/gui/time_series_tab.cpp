@@ -53,6 +53,9 @@ TimeSeriesTab::TimeSeriesTab(QWidget* parent)
     m_cursorLabel = new QLabel(this);
     m_cursorLabel->setObjectName("timeSeriesCursor");
     m_cursorLabel->setTextFormat(Qt::PlainText);
+    // The readout lists every line's value: it wraps rather than widen the
+    // window past a laptop screen.
+    m_cursorLabel->setWordWrap(true);
     layout->addWidget(m_cursorLabel);
     // Below a legible height per chart the charts scroll rather than shrink.
     auto* scroll = new QScrollArea(this);

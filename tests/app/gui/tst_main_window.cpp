@@ -15,6 +15,7 @@
 
 #include <QAction>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QImage>
 #include <QLineEdit>
 #include <QProcess>
@@ -69,6 +70,18 @@ QString beforeParentheses(const QString& cell) {
 // Waits for the current run of `window` to finish, processing events.
 bool finishRun(MainWindow& window, int timeoutMs = 120000) {
     return window.runController()->waitForFinished(timeoutMs);
+}
+
+// Distinct colours on a coarse grid: a drawn chart or form has many, a blank
+// or failed rendering one or two.
+int distinctColours(const QImage& image) {
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7) {
+        for (int x = 0; x < image.width(); x += 7) {
+            colours.insert(image.pixel(x, y));
+        }
+    }
+    return static_cast<int>(colours.size());
 }
 
 } // namespace
@@ -311,14 +324,7 @@ private slots:
                 QImage image;
                 QVERIFY2(image.loadFromData(bytes, "PNG"), qPrintable(path));
                 QVERIFY(image.width() >= 400 && image.height() >= 250);
-                // Not blank: a chart has many distinct colours.
-                QSet<QRgb> colours;
-                for (int y = 0; y < image.height(); y += 7) {
-                    for (int x = 0; x < image.width(); x += 7) {
-                        colours.insert(image.pixel(x, y));
-                    }
-                }
-                QVERIFY2(colours.size() > 10, qPrintable(path));
+                QVERIFY2(distinctColours(image) > 10, qPrintable(path));
             } else {
                 QVERIFY2(bytes.startsWith("%PDF-"), qPrintable(path));
                 QVERIFY2(bytes.trimmed().endsWith("%%EOF"), qPrintable(path));
@@ -341,6 +347,66 @@ private slots:
         // An unwritable place is an error message, not a crash.
         QVERIFY(!window.exportResultsTo(dir.filePath("missing/dir/x.csv"), "summary", &error));
         QVERIFY(error.contains("Cannot write"));
+    }
+    // The documented screenshot command (docs/user-guide.md): a PNG of the
+    // window with each results tab (the sweep tab after a sweep) and of each
+    // editor tab, and clear refusals of bad arguments.
+    void screenshotModeSavesEveryTab() {
+        QTemporaryDir dir;
+        const QString scenario = dir.filePath("tiny.json");
+        QFile file(scenario);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"format": "faaslab.scenario/1", "name": "Tiny",
+            "simulation": {"duration_s": 3600, "seed": 3},
+            "workload": {"arrivals": {"process": "poisson", "rate_per_s": 2},
+                         "service_time_s": {"dist": "exponential", "mean": 0.1},
+                         "memory_mb": 512},
+            "architectures": [
+              {"name": "Fn", "type": "serverless", "pricing": "aws-lambda-x86",
+               "cold_start_s": {"dist": "deterministic", "value": 0.3}},
+              {"name": "VM", "type": "vm", "instances": 1, "pricing": "aws-ec2-t3-medium"}]})");
+        file.close();
+
+        const QString shots = dir.filePath("shots");
+        const auto outcome = faaslab::test::runProgram(
+            FAASLAB_GUI, {"--screenshot", shots, scenario, "--size", "1200x800", "--sweep-param",
+                          "workload.arrivals.rate_per_s", "--sweep-range", "1:4:2"});
+        QVERIFY2(outcome.exitCode == 0, qPrintable(outcome.err));
+        const QStringList written = outcome.out.split('\n', Qt::SkipEmptyParts);
+        QStringList names;
+        for (const QString& path : written) {
+            names << QFileInfo(path).completeBaseName();
+            QImage image;
+            QVERIFY2(image.load(path, "PNG"), qPrintable(path));
+            QVERIFY2(distinctColours(image) > 10, qPrintable(path));
+            if (names.back().startsWith("tab-") || names.back() == "main-window") {
+                QCOMPARE(image.size(), QSize(1200, 800));
+            }
+        }
+        for (const char* expected :
+             {"main-window", "editor-simulation", "editor-workload", "editor-architecture-1",
+              "editor-architecture-2", "tab-overview", "tab-time-series", "tab-latency", "tab-cost",
+              "tab-sweep"}) {
+            QVERIFY2(names.contains(expected), qPrintable(names.join(", ")));
+        }
+
+        struct Refusal {
+            QStringList arguments;
+            QString message;
+        };
+        const Refusal refusals[] = {
+            {{"--screenshot", shots, scenario, "--size", "big"}, "--size: expected WIDTHxHEIGHT"},
+            {{"--screenshot", shots, dir.filePath("missing.json")}, "missing.json"},
+            {{"--screenshot", shots, scenario, "--sweep-range", "4:1:3"},
+             "--sweep-range: FROM must be less than TO, got 4:1"},
+            {{"--screenshot", shots, scenario, "--sweep-param", "workload.nothing"},
+             "--sweep-param: workload.nothing is not a numeric field"},
+        };
+        for (const Refusal& r : refusals) {
+            const auto refused = faaslab::test::runProgram(FAASLAB_GUI, r.arguments, 60000);
+            QCOMPARE(refused.exitCode, 2);
+            QVERIFY2(refused.err.contains(r.message), qPrintable(refused.err));
+        }
     }
 };
 
