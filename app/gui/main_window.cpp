@@ -451,6 +451,7 @@ void MainWindow::exportAllCharts() {
 }
 
 bool MainWindow::exportChartsTo(const QString& directory, QStringList* written, QString* error) {
+    m_results->deliverPending();
     for (ResultsTab* tab : m_results->resultsTabs()) {
         const QList<QCustomPlot*> charts = tab->charts();
         for (int i = 0; i < charts.size(); ++i) {

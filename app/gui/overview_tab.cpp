@@ -69,11 +69,21 @@ QWidget* OverviewTab::makeCard(const ArchitectureResults& a, int index, bool che
     card->setFrameShape(QFrame::StyledPanel);
     card->setMinimumWidth(250);
     const QColor color = architectureColor(index);
-    card->setStyleSheet(QStringLiteral("#card-%1 { border: 1px solid palette(mid); border-top: 4px "
-                                       "solid %2; border-radius: 4px; }")
-                            .arg(index)
-                            .arg(color.name()));
-    auto* layout = new QGridLayout(card);
+    // Palettes and a plain colour strip, not style sheets: a style sheet per
+    // card made building the overview the slowest step of showing results.
+    auto* outer = new QVBoxLayout(card);
+    outer->setContentsMargins(1, 1, 1, 1);
+    outer->setSpacing(0);
+    auto* strip = new QWidget(card);
+    strip->setObjectName("strip");
+    strip->setFixedHeight(4);
+    strip->setAutoFillBackground(true);
+    QPalette stripPalette = strip->palette();
+    stripPalette.setColor(QPalette::Window, color);
+    strip->setPalette(stripPalette);
+    outer->addWidget(strip);
+    auto* layout = new QGridLayout;
+    outer->addLayout(layout);
     auto* name = new QLabel(QStringLiteral("<b>%1</b>").arg(text(a.name).toHtmlEscaped()), card);
     layout->addWidget(name, 0, 0, 1, 2);
     auto* type = new QLabel(text(a.type), card);
@@ -89,9 +99,12 @@ QWidget* OverviewTab::makeCard(const ArchitectureResults& a, int index, bool che
     auto* badge = new QLabel(badges.join(", "), card);
     badge->setObjectName("badge");
     badge->setAlignment(Qt::AlignRight);
-    if (!badges.isEmpty()) {
-        badge->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;").arg(color.name()));
-    }
+    QPalette badgePalette = badge->palette();
+    badgePalette.setColor(QPalette::WindowText, color);
+    badge->setPalette(badgePalette);
+    QFont bold = badge->font();
+    bold.setBold(true);
+    badge->setFont(bold);
     layout->addWidget(badge, 1, 1);
 
     using namespace metric;

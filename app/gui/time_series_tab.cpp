@@ -7,6 +7,7 @@
 #include <QLocale>
 #include <QMouseEvent>
 #include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -15,6 +16,14 @@
 namespace faaslab::gui {
 
 namespace {
+
+// One device pixel at normal DPI: Qt's raster engine strokes such lines on a
+// fast path; wider ones cost tens of times more with thousands of points.
+constexpr qreal LineWidth = 1.0;
+
+// A real timer between drawing steps, not a posted event: posted events
+// queued back to back run in one go, before the window gets to input.
+constexpr int StepPauseMs = 1;
 
 // Readable digits for a rate, a count or a queue length: small values keep
 // enough decimals not to read as 0.
@@ -103,7 +112,7 @@ TimeSeriesTab::TimeSeriesTab(QWidget* parent)
 void TimeSeriesTab::applyStyle() {
     static const char* const titles[ChartCount] = {
         QT_TR_NOOP("Request rate"),
-        QT_TR_NOOP("Instances: live (solid) and busy (dashed)"),
+        QT_TR_NOOP("Instances: live (lines) and busy (shaded)"),
         QT_TR_NOOP("Queue length (time-averaged)"),
         QT_TR_NOOP("Cumulative cost"),
     };
@@ -212,7 +221,7 @@ void TimeSeriesTab::build(const ScenarioResults& results) {
     // stands for all; the first architecture with a series provides it.
     for (int i = 0; i < count; ++i) {
         if (archs[static_cast<std::size_t>(i)].series.binCount() > 0) {
-            addLine(RateChart, i, "arrivals_per_s", tr("Arrivals"), QPen(text, 1.5), false);
+            addLine(RateChart, i, "arrivals_per_s", tr("Arrivals"), QPen(text, LineWidth), false);
             break;
         }
     }
@@ -221,20 +230,29 @@ void TimeSeriesTab::build(const ScenarioResults& results) {
         const int column = s.columnIndex("rejections_per_s");
         if (column >= 0 && finiteMax(s.values[static_cast<std::size_t>(column)], 0.0) > 0.0) {
             addLine(RateChart, i, "rejections_per_s", tr("%1 rejected").arg(archName(i)),
-                    QPen(architectureColor(i), 1.5), false);
+                    QPen(architectureColor(i), LineWidth), false);
         }
     }
     for (int i = 0; i < count; ++i) {
         addLine(InstancesChart, i, "instances", tr("%1 live").arg(archName(i)),
-                QPen(architectureColor(i), 2.0), false);
+                QPen(architectureColor(i), LineWidth), false);
     }
     for (int i = 0; i < count; ++i) {
-        addLine(InstancesChart, i, "busy_instances", tr("%1 busy").arg(archName(i)),
-                QPen(architectureColor(i), 1.5, Qt::DashLine), false);
+        // Shaded rather than dashed: a dashed polyline of thousands of
+        // points takes the raster engine's slow stroker, tens of times
+        // slower than a thin solid line and a fill.
+        if (QCPGraph* busy =
+                addLine(InstancesChart, i, "busy_instances", tr("%1 busy").arg(archName(i)),
+                        QPen(architectureColor(i), LineWidth), false)) {
+            QColor shade = architectureColor(i);
+            shade.setAlpha(60);
+            busy->setBrush(shade);
+        }
     }
     for (int i = 0; i < count; ++i) {
-        addLine(QueueChart, i, "queue_length", archName(i), QPen(architectureColor(i), 1.5), false);
-        addLine(CostChart, i, "cost_cumulative", archName(i), QPen(architectureColor(i), 2.0),
+        addLine(QueueChart, i, "queue_length", archName(i), QPen(architectureColor(i), LineWidth),
+                false);
+        addLine(CostChart, i, "cost_cumulative", archName(i), QPen(architectureColor(i), LineWidth),
                 true);
     }
     for (std::size_t c = 0; c < m_plots.size(); ++c) {
@@ -254,13 +272,33 @@ void TimeSeriesTab::build(const ScenarioResults& results) {
     m_cursorLabel->setText(
         tr("Hover for exact values; drag or scroll to pan and zoom time on every chart, "
            "double-click to see it all; click a legend entry to hide its line."));
-    // The shared margins settle once every chart has laid out its own axes.
-    for (QCustomPlot* plot : m_plots) {
-        plot->replot();
+    // The shared margins settle once every chart has laid out its own axes:
+    // two layout passes, without drawing.
+    for (int pass = 0; pass < 2; ++pass) {
+        for (QCustomPlot* plot : m_plots) {
+            for (auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins,
+                               QCPLayoutElement::upLayout}) {
+                plot->plotLayout()->update(phase);
+            }
+        }
     }
-    for (QCustomPlot* plot : m_plots) {
-        plot->replot(QCustomPlot::rpQueuedReplot);
-    }
+    drawChartsInTurn();
+}
+
+void TimeSeriesTab::drawChartsInTurn() {
+    // One chart per pass of the event loop: thousands of points on four
+    // charts take long enough to draw that doing them at once would freeze
+    // the window when a run finishes while this tab is shown. A newer build
+    // (another run, a palette change) abandons the older sequence.
+    const int generation = ++m_drawGeneration;
+    auto drawFrom = [this, generation](auto& self, std::size_t chart) -> void {
+        if (generation != m_drawGeneration || chart >= m_plots.size()) {
+            return;
+        }
+        m_plots[chart]->replot();
+        QTimer::singleShot(StepPauseMs, this, [self, chart] { self(self, chart + 1); });
+    };
+    QTimer::singleShot(StepPauseMs, this, [drawFrom] { drawFrom(drawFrom, 0); });
 }
 
 QCPGraph* TimeSeriesTab::addLine(Chart chart, int architecture, const std::string& column,

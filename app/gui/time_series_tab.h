@@ -61,6 +61,7 @@ private:
 
     void applyStyle();
     void build(const ScenarioResults& results);
+    void drawChartsInTurn();
     QCPGraph* addLine(Chart chart, int architecture, const std::string& column, const QString& name,
                       const QPen& pen, bool cumulative);
     void addTracers();
@@ -81,6 +82,7 @@ private:
     double m_fullUpper = 0.0;
     std::optional<double> m_cursorSeconds;
     bool m_syncing = false;
+    int m_drawGeneration = 0;
 };
 
 } // namespace faaslab::gui

@@ -229,7 +229,11 @@ void TestChartTabs::timeSeriesDrawsTheSeries() {
         QCOMPARE(busy->pen().color(), architectureColor(i));
         QCOMPARE(cost->pen().color(), architectureColor(i));
         QCOMPARE(live->pen().style(), Qt::SolidLine);
-        QCOMPARE(busy->pen().style(), Qt::DashLine);
+        // Busy instances are the shaded area under their own line.
+        QCOMPARE(busy->pen().style(), Qt::SolidLine);
+        QCOMPARE(busy->brush().style(), Qt::SolidPattern);
+        QCOMPARE(busy->brush().color().rgb(), architectureColor(i).rgb());
+        QVERIFY(busy->brush().color().alpha() < 128);
 
         // Bin averages: one step per bin at its start, closed at the end.
         const auto bins = static_cast<int>(s.binCount());
