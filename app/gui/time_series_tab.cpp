@@ -152,17 +152,19 @@ void TimeSeriesTab::clearResults() {
         m_lines[i].clear();
         m_plots[i]->clearPlottables();
         m_plots[i]->clearItems();
-        m_plots[i]->setVisible(i == 0);
+        // Every chart stays in place, empty but titled and with labelled
+        // axes: the tab keeps its layout, so the first results need no
+        // relayout of four charts (and the user sees what will be drawn).
+        m_plots[i]->legend->setVisible(false);
+        m_plots[i]->xAxis->setRange(0.0, 1.0);
+        m_plots[i]->yAxis->setRange(0.0, 1.0);
+        labelAxis(m_plots[i]->xAxis, tr("Simulated time"));
+        m_plots[i]->replot(QCustomPlot::rpQueuedReplot);
     }
-    // One message for the whole tab, on a chart without axes to read.
-    QCustomPlot* first = m_plots[0];
-    first->xAxis->setVisible(false);
-    first->yAxis->setVisible(false);
-    m_titles[0]->setVisible(false);
-    showPlaceholder(first, tr("Press Run (Ctrl+R) to simulate the scenario. This tab then shows "
-                              "request rate, instances, queue length and cost over time."));
-    m_cursorLabel->clear();
-    m_cursorLabel->setVisible(false);
+    showPlaceholder(m_plots[0], tr("Press Run (Ctrl+R) to simulate the scenario. This tab then "
+                                   "shows request rate, instances, queue length and cost over "
+                                   "time."));
+    m_cursorLabel->setText(usageHint());
 }
 
 void TimeSeriesTab::showResults(const ScenarioResults& results) {
@@ -176,11 +178,7 @@ void TimeSeriesTab::build(const ScenarioResults& results) {
         m_lines[i].clear();
         m_plots[i]->clearPlottables();
         m_plots[i]->clearItems();
-        m_plots[i]->setVisible(true);
-        m_plots[i]->xAxis->setVisible(true);
-        m_plots[i]->yAxis->setVisible(true);
         m_plots[i]->legend->setVisible(true);
-        m_titles[i]->setVisible(true);
     }
     const auto& archs = results.architectures;
     double lower = 0.0;
@@ -268,10 +266,7 @@ void TimeSeriesTab::build(const ScenarioResults& results) {
     }
     addTracers();
     resetTimeRange();
-    m_cursorLabel->setVisible(true);
-    m_cursorLabel->setText(
-        tr("Hover for exact values; drag or scroll to pan and zoom time on every chart, "
-           "double-click to see it all; click a legend entry to hide its line."));
+    m_cursorLabel->setText(usageHint());
     // The shared margins settle once every chart has laid out its own axes:
     // two layout passes, without drawing.
     for (int pass = 0; pass < 2; ++pass) {
@@ -453,9 +448,12 @@ void TimeSeriesTab::hideCursor() {
         }
         hideHoverCursor(m_cursors[c]);
     }
-    m_cursorLabel->setText(
-        tr("Hover for exact values; drag or scroll to pan and zoom time on every chart, "
-           "double-click to see it all; click a legend entry to hide its line."));
+    m_cursorLabel->setText(usageHint());
+}
+
+QString TimeSeriesTab::usageHint() {
+    return tr("Hover for exact values; drag or scroll to pan and zoom time on every chart, "
+              "double-click to see it all; click a legend entry to hide its line.");
 }
 
 QString TimeSeriesTab::hoverText(Chart chart, std::size_t bin) const {

@@ -62,6 +62,7 @@ private:
     void applyStyle();
     void build(const ScenarioResults& results);
     void drawChartsInTurn();
+    static QString usageHint();
     QCPGraph* addLine(Chart chart, int architecture, const std::string& column, const QString& name,
                       const QPen& pen, bool cumulative);
     void addTracers();
