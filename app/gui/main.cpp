@@ -3,6 +3,7 @@
 #include "main_window.h"
 #include "run_controller.h"
 #include "scenario_document.h"
+#include "workspace_ui.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -31,10 +32,16 @@ int main(int argc, char* argv[]) {
         "DIR");
     const QCommandLineOption size("size", QObject::tr("Window size for --screenshot, WxH."), "WxH",
                                   "1600x1000");
-    parser.addOptions({screenshot, size});
+    const QCommandLineOption workspace(
+        "workspace",
+        QObject::tr("Workspace database FILE (scenario library, run history, pricing catalog); "
+                    "default: the last one opened, else the per-user default."),
+        "FILE");
+    parser.addOptions({screenshot, size, workspace});
     parser.process(app);
 
     faaslab::gui::MainWindow window;
+    window.workspaceUi()->openAtStart(parser.value(workspace));
     const QStringList files = parser.positionalArguments();
     if (!files.isEmpty()) {
         if (!window.openFile(files.front()) && parser.isSet(screenshot)) {
