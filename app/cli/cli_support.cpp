@@ -1,5 +1,7 @@
 #include "cli_support.h"
 
+#include "app/workspace/pricing_catalog_store.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -176,6 +178,22 @@ bool openWorkspace(const QCommandLineParser& parser, workspace::Workspace& works
         return false;
     }
     return true;
+}
+
+std::optional<PricingCatalog> scenarioCatalog(const QCommandLineParser& parser,
+                                              workspace::Workspace& workspace, bool useWorkspace) {
+    if (!useWorkspace) {
+        return PricingCatalog::builtin();
+    }
+    if (!openWorkspace(parser, workspace)) {
+        return std::nullopt;
+    }
+    QString error;
+    auto catalog = workspace::PricingCatalogStore(workspace).catalog(&error);
+    if (!catalog) {
+        printError(QDir::toNativeSeparators(workspace.path()) + ": " + error);
+    }
+    return catalog;
 }
 
 bool writeFileAtomically(const QString& path, const std::string& contents) {

@@ -59,6 +59,11 @@ QCommandLineOption workspaceOption();
 QString workspacePath(const QCommandLineParser& parser);
 // Opens that workspace (creating it when missing); prints why not.
 bool openWorkspace(const QCommandLineParser& parser, workspace::Workspace& workspace);
+// The catalog a scenario's preset names resolve through: the workspace's
+// (opened here) when `useWorkspace`, else the built-in one. Nothing, after
+// saying why, when the workspace cannot be used.
+std::optional<PricingCatalog> scenarioCatalog(const QCommandLineParser& parser,
+                                              workspace::Workspace& workspace, bool useWorkspace);
 
 // While alive, Ctrl+C (SIGINT) and SIGTERM set a flag instead of killing the
 // process, so a run can stop cleanly and write nothing half-done.

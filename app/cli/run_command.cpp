@@ -1,6 +1,5 @@
 #include "run_command.h"
 
-#include "app/workspace/pricing_catalog_store.h"
 #include "app/workspace/run_store.h"
 #include "app/workspace/scenario_store.h"
 #include "cli_support.h"
@@ -131,23 +130,15 @@ int runCommand(const QStringList& arguments) {
     // The workspace is opened before anything runs, so a bad workspace file
     // costs no simulation time.
     workspace::Workspace workspace;
-    PricingCatalog catalog = PricingCatalog::builtin();
-    if (parser.isSet(save) || parser.isSet(workspaceFile)) {
-        if (!openWorkspace(parser, workspace)) {
-            return ExitFailure;
-        }
-        QString error;
-        auto stored = workspace::PricingCatalogStore(workspace).catalog(&error);
-        if (!stored) {
-            printError(workspacePath(parser) + ": " + error);
-            return ExitFailure;
-        }
-        catalog = std::move(*stored);
+    const std::optional<PricingCatalog> catalog =
+        scenarioCatalog(parser, workspace, parser.isSet(save) || parser.isSet(workspaceFile));
+    if (!catalog) {
+        return ExitFailure;
     }
 
     const QString file = *scenarioFile;
     nlohmann::ordered_json document;
-    std::optional<Scenario> scenario = loadScenario(file, &document, catalog);
+    std::optional<Scenario> scenario = loadScenario(file, &document, *catalog);
     if (!scenario) {
         return ExitUsage;
     }
@@ -174,7 +165,7 @@ int runCommand(const QStringList& arguments) {
         if (warmupValue) {
             simulation["warmup_s"] = *warmupValue;
         }
-        ScenarioReadResult reread = ScenarioReader(catalog).readJson(document);
+        ScenarioReadResult reread = ScenarioReader(*catalog).readJson(document);
         if (!reread.ok()) {
             for (const Diagnostic& d : reread.diagnostics.items()) {
                 const auto option = overridden.find(d.path);

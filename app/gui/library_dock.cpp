@@ -1,6 +1,7 @@
 #include "library_dock.h"
 
 #include "app/workspace/scenario_store.h"
+#include "record_table.h"
 #include "run_comparison_dialog.h"
 #include "run_list_model.h"
 #include "scenario_list_model.h"
@@ -20,24 +21,6 @@
 #include <QVBoxLayout>
 
 namespace faaslab::gui {
-
-namespace {
-
-QTableView* makeTable(QAbstractItemModel* model, QWidget* parent) {
-    auto* view = new QTableView(parent);
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->horizontalHeader()->setHighlightSections(false);
-    return view;
-}
-
-} // namespace
 
 LibraryDock::LibraryDock(WorkspaceSession* session, QWidget* parent)
     : QDockWidget(tr("Library"), parent)
@@ -60,12 +43,14 @@ LibraryDock::LibraryDock(WorkspaceSession* session, QWidget* parent)
     filters->addWidget(m_tags, 1);
     layout->addLayout(filters);
 
-    m_scenarioView = makeTable(m_scenarios, body);
+    m_scenarioView = makeRecordTable(m_scenarios, body);
     m_scenarioView->setObjectName("libraryScenarios");
     m_scenarioView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_runView = makeTable(m_runs, body);
+    m_scenarioView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_runView = makeRecordTable(m_runs, body);
     m_runView->setObjectName("libraryRuns");
     m_runView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_runView->setEditTriggers(QAbstractItemView::NoEditTriggers);
 
     auto* scenarioBar = new QToolBar(body);
     scenarioBar->setIconSize(QSize(1, 1));

@@ -3,6 +3,7 @@
 #include "app/workspace/pricing_catalog_store.h"
 #include "pricing_preset_model.h"
 #include "pricing_rate_model.h"
+#include "record_table.h"
 #include "workspace_session.h"
 
 #include <QDialogButtonBox>
@@ -21,23 +22,6 @@
 
 namespace faaslab::gui {
 
-namespace {
-
-QTableView* makeTable(QAbstractItemModel* model, QWidget* parent) {
-    auto* view = new QTableView(parent);
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
-    view->horizontalHeader()->setStretchLastSection(true);
-    return view;
-}
-
-} // namespace
-
 PricingCatalogDialog::PricingCatalogDialog(WorkspaceSession* session, QWidget* parent)
     : QDialog(parent)
     , m_session(session)
@@ -52,8 +36,9 @@ PricingCatalogDialog::PricingCatalogDialog(WorkspaceSession* session, QWidget* p
     auto* layout = new QVBoxLayout(this);
     auto* splitter = new QSplitter(Qt::Horizontal, this);
 
-    m_presetView = makeTable(m_presets, splitter);
+    m_presetView = makeRecordTable(m_presets, splitter);
     m_presetView->setObjectName("presetTable");
+    m_presetView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_presetView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_presetView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_presetView->horizontalHeader()->setStretchLastSection(false);
@@ -72,8 +57,9 @@ PricingCatalogDialog::PricingCatalogDialog(WorkspaceSession* session, QWidget* p
     m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_notes->setMaximumHeight(m_notes->fontMetrics().height() * 7);
     m_notes->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_rateView = makeTable(m_rates, details);
+    m_rateView = makeRecordTable(m_rates, details);
     m_rateView->setObjectName("rateTable");
+    m_rateView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_rateView->setEditTriggers(QAbstractItemView::DoubleClicked |
                                 QAbstractItemView::EditKeyPressed |
                                 QAbstractItemView::AnyKeyPressed);

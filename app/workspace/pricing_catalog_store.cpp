@@ -141,26 +141,13 @@ bool PricingCatalogStore::syncBuiltins(QString* error) {
 
 std::optional<std::vector<StoredPreset>> PricingCatalogStore::list(QString* error) const {
     SqlQuery q(m_workspace.database(), QString(PresetColumns) + "ORDER BY kind, id");
-    if (!q.exec(error)) {
-        return std::nullopt;
-    }
-    std::vector<StoredPreset> out;
-    while (q.next()) {
-        out.push_back(presetFrom(q));
-    }
-    return out;
+    return q.collect<StoredPreset>(error, presetFrom);
 }
 
 std::optional<StoredPreset> PricingCatalogStore::find(const QString& id, QString* error) const {
     SqlQuery q(m_workspace.database(), QString(PresetColumns) + "WHERE id = ?");
     q.bind(id);
-    if (!q.exec(error)) {
-        return std::nullopt;
-    }
-    if (!q.next()) {
-        if (error != nullptr) {
-            *error = QStringLiteral("no preset named '%1'").arg(id);
-        }
+    if (!q.execOne(error, QStringLiteral("no preset named '%1'").arg(id))) {
         return std::nullopt;
     }
     return presetFrom(q);

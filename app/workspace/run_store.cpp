@@ -36,7 +36,8 @@ double numberFrom(const QVariant& v) {
 
 const char* const SummaryColumns =
     "SELECT u.id, u.revision_id, r.scenario_id, s.name, r.number, u.seed, u.replications, "
-    "u.software_version, u.started_at, u.wall_time_s, u.status, u.cheapest, "
+    "u.software_version, CAST(round((julianday(u.started_at) - 2440587.5) * 86400000.0) AS "
+    "INTEGER), u.wall_time_s, u.status, u.cheapest, "
     "u.cheapest_monthly_cost, u.label, u.scenario_name, u.duration_s, u.warmup_s "
     "FROM runs u JOIN scenario_revisions r ON u.revision_id = r.id "
     "JOIN scenarios s ON r.scenario_id = s.id ";
@@ -51,7 +52,9 @@ RunSummary summaryFrom(const SqlQuery& q) {
     s.seed = seedFrom(q.value(5));
     s.replications = q.value(6).toInt();
     s.softwareVersion = q.value(7).toString();
-    s.startedAt = fromStoredTime(q.value(8).toString());
+    // Milliseconds since the epoch, computed by SQLite: parsing ten
+    // thousand ISO strings would dominate listing the runs.
+    s.startedAt = QDateTime::fromMSecsSinceEpoch(q.value(8).toLongLong(), Qt::UTC);
     s.wallTimeS = q.value(9).toDouble();
     s.status = q.value(10).toString();
     s.cheapest = q.value(11).toString();
@@ -184,26 +187,13 @@ std::optional<std::vector<RunSummary>> RunStore::list(QString* error, qint64 sce
         q.bind(scenarioId);
     }
     q.query().setForwardOnly(true);
-    if (!q.exec(error)) {
-        return std::nullopt;
-    }
-    std::vector<RunSummary> out;
-    while (q.next()) {
-        out.push_back(summaryFrom(q));
-    }
-    return out;
+    return q.collect<RunSummary>(error, summaryFrom);
 }
 
 std::optional<RunSummary> RunStore::summary(qint64 id, QString* error) const {
     SqlQuery q(m_workspace.database(), QString(SummaryColumns) + "WHERE u.id = ?");
     q.bind(id);
-    if (!q.exec(error)) {
-        return std::nullopt;
-    }
-    if (!q.next()) {
-        if (error != nullptr) {
-            *error = QStringLiteral("no run with id %1").arg(id);
-        }
+    if (!q.execOne(error, QStringLiteral("no run with id %1").arg(id))) {
         return std::nullopt;
     }
     return summaryFrom(q);
@@ -213,13 +203,7 @@ std::optional<StoredRun> RunStore::load(qint64 id, QString* error) const {
     const QSqlDatabase db = m_workspace.database();
     SqlQuery head(db, QString(SummaryColumns) + "WHERE u.id = ?");
     head.bind(id);
-    if (!head.exec(error)) {
-        return std::nullopt;
-    }
-    if (!head.next()) {
-        if (error != nullptr) {
-            *error = QStringLiteral("no run with id %1").arg(id);
-        }
+    if (!head.execOne(error, QStringLiteral("no run with id %1").arg(id))) {
         return std::nullopt;
     }
     StoredRun run;
@@ -309,14 +293,7 @@ bool RunStore::remove(qint64 id, QString* error) {
         [&](QString* problem) {
             SqlQuery del(m_workspace.database(), "DELETE FROM runs WHERE id = ?");
             del.bind(id);
-            if (!del.exec(problem)) {
-                return false;
-            }
-            if (del.query().numRowsAffected() == 0) {
-                *problem = QStringLiteral("no run with id %1").arg(id);
-                return false;
-            }
-            return true;
+            return del.execChanging(problem, QStringLiteral("no run with id %1").arg(id));
         },
         error);
 }
@@ -326,14 +303,7 @@ bool RunStore::setLabel(qint64 id, const QString& label, QString* error) {
         [&](QString* problem) {
             SqlQuery q(m_workspace.database(), "UPDATE runs SET label = ? WHERE id = ?");
             q.bind(label.trimmed()).bind(id);
-            if (!q.exec(problem)) {
-                return false;
-            }
-            if (q.query().numRowsAffected() == 0) {
-                *problem = QStringLiteral("no run with id %1").arg(id);
-                return false;
-            }
-            return true;
+            return q.execChanging(problem, QStringLiteral("no run with id %1").arg(id));
         },
         error);
 }

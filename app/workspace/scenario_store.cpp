@@ -138,26 +138,13 @@ ScenarioStore::list(const QString& search, const QString& tag, QString* error) c
     if (!tag.isEmpty()) {
         q.bind(tag);
     }
-    if (!q.exec(error)) {
-        return std::nullopt;
-    }
-    std::vector<StoredScenario> out;
-    while (q.next()) {
-        out.push_back(scenarioFrom(q));
-    }
-    return out;
+    return q.collect<StoredScenario>(error, scenarioFrom);
 }
 
 std::optional<StoredScenario> ScenarioStore::find(qint64 id, QString* error) const {
     SqlQuery q(m_workspace.database(), QString(ScenarioColumns) + "WHERE s.id = ?");
     q.bind(id);
-    if (!q.exec(error)) {
-        return std::nullopt;
-    }
-    if (!q.next()) {
-        if (error != nullptr) {
-            *error = QStringLiteral("no scenario with id %1").arg(id);
-        }
+    if (!q.execOne(error, QStringLiteral("no scenario with id %1").arg(id))) {
         return std::nullopt;
     }
     return scenarioFrom(q);
@@ -166,13 +153,7 @@ std::optional<StoredScenario> ScenarioStore::find(qint64 id, QString* error) con
 std::optional<StoredScenario> ScenarioStore::findByName(const QString& name, QString* error) const {
     SqlQuery q(m_workspace.database(), QString(ScenarioColumns) + "WHERE s.name = ?");
     q.bind(name.trimmed());
-    if (!q.exec(error)) {
-        return std::nullopt;
-    }
-    if (!q.next()) {
-        if (error != nullptr) {
-            *error = QStringLiteral("no scenario named '%1'").arg(name);
-        }
+    if (!q.execOne(error, QStringLiteral("no scenario named '%1'").arg(name))) {
         return std::nullopt;
     }
     return scenarioFrom(q);
@@ -181,13 +162,7 @@ std::optional<StoredScenario> ScenarioStore::findByName(const QString& name, QSt
 std::optional<ScenarioRevision> ScenarioStore::revision(qint64 revisionId, QString* error) const {
     SqlQuery q(m_workspace.database(), QString(RevisionColumns) + "WHERE id = ?");
     q.bind(revisionId);
-    if (!q.exec(error)) {
-        return std::nullopt;
-    }
-    if (!q.next()) {
-        if (error != nullptr) {
-            *error = QStringLiteral("no scenario revision with id %1").arg(revisionId);
-        }
+    if (!q.execOne(error, QStringLiteral("no scenario revision with id %1").arg(revisionId))) {
         return std::nullopt;
     }
     return revisionFrom(q);
@@ -198,14 +173,7 @@ std::optional<std::vector<ScenarioRevision>> ScenarioStore::revisions(qint64 sce
     SqlQuery q(m_workspace.database(),
                QString(RevisionColumns) + "WHERE scenario_id = ? ORDER BY number");
     q.bind(scenarioId);
-    if (!q.exec(error)) {
-        return std::nullopt;
-    }
-    std::vector<ScenarioRevision> out;
-    while (q.next()) {
-        out.push_back(revisionFrom(q));
-    }
-    return out;
+    return q.collect<ScenarioRevision>(error, revisionFrom);
 }
 
 std::optional<QStringList> ScenarioStore::allTags(QString* error) const {
@@ -293,14 +261,7 @@ bool ScenarioStore::remove(qint64 id, QString* error) {
         [&](QString* problem) {
             SqlQuery del(m_workspace.database(), "DELETE FROM scenarios WHERE id = ?");
             del.bind(id);
-            if (!del.exec(problem)) {
-                return false;
-            }
-            if (del.query().numRowsAffected() == 0) {
-                *problem = QStringLiteral("no scenario with id %1").arg(id);
-                return false;
-            }
-            return true;
+            return del.execChanging(problem, QStringLiteral("no scenario with id %1").arg(id));
         },
         error);
 }

@@ -34,6 +34,32 @@ bool SqlQuery::exec(QString* error) {
     return false;
 }
 
+bool SqlQuery::execOne(QString* error, const QString& missing) {
+    if (!exec(error)) {
+        return false;
+    }
+    if (!next()) {
+        if (error != nullptr) {
+            *error = missing;
+        }
+        return false;
+    }
+    return true;
+}
+
+bool SqlQuery::execChanging(QString* error, const QString& missing) {
+    if (!exec(error)) {
+        return false;
+    }
+    if (m_query.numRowsAffected() == 0) {
+        if (error != nullptr) {
+            *error = missing;
+        }
+        return false;
+    }
+    return true;
+}
+
 QString explainSqlError(const QString& text) {
     const QString lower = text.toLower();
     if (lower.contains("readonly") || lower.contains("read-only")) {

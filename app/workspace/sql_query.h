@@ -5,6 +5,8 @@
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
+#include <optional>
+#include <vector>
 
 namespace faaslab::workspace {
 
@@ -19,6 +21,24 @@ public:
     SqlQuery& bind(const QVariant& value);
     // Runs the statement; on failure sets *error (when given) and returns false.
     bool exec(QString* error);
+    // Runs a query that must find a row (left current): false with
+    // *error = `missing` when it finds none.
+    bool execOne(QString* error, const QString& missing);
+    // Runs a change that must touch a row: false with *error = `missing`
+    // when it touches none.
+    bool execChanging(QString* error, const QString& missing);
+    // Runs a query and turns every row into a T with `read`.
+    template <typename T, typename Read>
+    std::optional<std::vector<T>> collect(QString* error, Read read) {
+        if (!exec(error)) {
+            return std::nullopt;
+        }
+        std::vector<T> rows;
+        while (next()) {
+            rows.push_back(read(*this));
+        }
+        return rows;
+    }
     bool next() { return m_query.next(); }
     QVariant value(int column) const { return m_query.value(column); }
     QSqlQuery& query() { return m_query; }

@@ -121,25 +121,14 @@ std::optional<qint64> SweepStore::save(qint64 revisionId, const SweepResults& re
 std::optional<std::vector<SweepSummary>> SweepStore::list(QString* error) const {
     SqlQuery q(m_workspace.database(),
                QString(SummaryColumns) + "ORDER BY w.started_at DESC, w.id DESC");
-    if (!q.exec(error)) {
-        return std::nullopt;
-    }
-    std::vector<SweepSummary> out;
-    while (q.next()) {
-        out.push_back(summaryFrom(q));
-    }
-    return out;
+    return q.collect<SweepSummary>(error, summaryFrom);
 }
 
 std::optional<StoredSweep> SweepStore::load(qint64 id, QString* error) const {
     const QSqlDatabase db = m_workspace.database();
     SqlQuery head(db, QString(SummaryColumns) + "WHERE w.id = ?");
     head.bind(id);
-    if (!head.exec(error)) {
-        return std::nullopt;
-    }
-    if (!head.next()) {
-        *error = QStringLiteral("no sweep with id %1").arg(id);
+    if (!head.execOne(error, QStringLiteral("no sweep with id %1").arg(id))) {
         return std::nullopt;
     }
     StoredSweep sweep;
