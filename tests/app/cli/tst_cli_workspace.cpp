@@ -204,9 +204,9 @@ private slots:
     }
 
     void aSweepIsSavedWithItsScenario() {
-        const Outcome o = cli({"sweep", m_scenario, "--param", "workload.arrivals.rate_per_s",
-                               "--values", "2,8", "--no-break-even", "--save", "--workspace",
-                               m_ws});
+        const Outcome o =
+            cli({"sweep", m_scenario, "--param", "workload.arrivals.rate_per_s", "--values", "2,8",
+                 "--no-break-even", "--save", "--workspace", m_ws});
         QCOMPARE(o.exitCode, 0);
         QVERIFY2(o.err.contains("Saved sweep 1 (scenario 'cli small', revision 1)"),
                  qPrintable(o.err));

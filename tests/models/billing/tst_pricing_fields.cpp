@@ -15,22 +15,38 @@ private slots:
     void unitsFollowTheFieldNames_data() {
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("unit");
-        QTest::newRow("request fee") << "per_million_requests" << "USD per 1M requests";
-        QTest::newRow("tier rate") << "per_gb_s_tiers[1].per_gb_s" << "USD per GB-s";
-        QTest::newRow("tier bound") << "per_gb_s_tiers[0].up_to_gb_s" << "GB-s";
-        QTest::newRow("provisioned") << "provisioned.execution_per_gb_s" << "USD per GB-s";
-        QTest::newRow("idle vcpu") << "idle_per_vcpu_s" << "USD per vCPU-s";
-        QTest::newRow("per hour") << "per_hour" << "USD per hour";
-        QTest::newRow("fargate vcpu") << "per_vcpu_hour" << "USD per vCPU-hour";
-        QTest::newRow("granularity ms") << "granularity_ms" << "ms";
-        QTest::newRow("granularity s") << "provisioned.granularity_s" << "s";
-        QTest::newRow("memory") << "minimum_memory_mb" << "MB";
-        QTest::newRow("discount") << "discount_percent" << "%";
-        QTest::newRow("free requests") << "free_tier.requests" << "requests";
-        QTest::newRow("free gb-s") << "free_tier.gb_s" << "GB-s";
-        QTest::newRow("free vcpu-s") << "free_tier.vcpu_s" << "vCPU-s";
-        QTest::newRow("cpu") << "memory_tiers[3].cpu_ghz" << "GHz";
-        QTest::newRow("vcpu") << "vcpu" << "vCPU";
+        QTest::newRow("request fee") << "per_million_requests"
+                                     << "USD per 1M requests";
+        QTest::newRow("tier rate") << "per_gb_s_tiers[1].per_gb_s"
+                                   << "USD per GB-s";
+        QTest::newRow("tier bound") << "per_gb_s_tiers[0].up_to_gb_s"
+                                    << "GB-s";
+        QTest::newRow("provisioned") << "provisioned.execution_per_gb_s"
+                                     << "USD per GB-s";
+        QTest::newRow("idle vcpu") << "idle_per_vcpu_s"
+                                   << "USD per vCPU-s";
+        QTest::newRow("per hour") << "per_hour"
+                                  << "USD per hour";
+        QTest::newRow("fargate vcpu") << "per_vcpu_hour"
+                                      << "USD per vCPU-hour";
+        QTest::newRow("granularity ms") << "granularity_ms"
+                                        << "ms";
+        QTest::newRow("granularity s") << "provisioned.granularity_s"
+                                       << "s";
+        QTest::newRow("memory") << "minimum_memory_mb"
+                                << "MB";
+        QTest::newRow("discount") << "discount_percent"
+                                  << "%";
+        QTest::newRow("free requests") << "free_tier.requests"
+                                       << "requests";
+        QTest::newRow("free gb-s") << "free_tier.gb_s"
+                                   << "GB-s";
+        QTest::newRow("free vcpu-s") << "free_tier.vcpu_s"
+                                     << "vCPU-s";
+        QTest::newRow("cpu") << "memory_tiers[3].cpu_ghz"
+                             << "GHz";
+        QTest::newRow("vcpu") << "vcpu"
+                              << "vCPU";
     }
 
     void unitsFollowTheFieldNames() {
