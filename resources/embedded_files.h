@@ -15,5 +15,8 @@ struct EmbeddedFile {
 std::span<const EmbeddedFile> pricingPresetFiles();
 // resources/scenarios/*.json, sorted by name.
 std::span<const EmbeddedFile> exampleScenarioFiles();
+// resources/sql/*.sql, the workspace schema migrations, sorted by name
+// ("001_scenarios_and_runs.sql" takes an empty database to version 1).
+std::span<const EmbeddedFile> schemaMigrationFiles();
 
 } // namespace faaslab::resources

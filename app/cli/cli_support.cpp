@@ -1,5 +1,8 @@
 #include "cli_support.h"
 
+#include "app/workspace/pricing_catalog_store.h"
+
+#include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
 #include <csignal>
@@ -126,7 +129,8 @@ std::optional<std::uint64_t> parseUnsignedOption(const QCommandLineParser& parse
     return static_cast<std::uint64_t>(value);
 }
 
-std::optional<Scenario> loadScenario(const QString& path, nlohmann::ordered_json* document) {
+std::optional<Scenario> loadScenario(const QString& path, nlohmann::ordered_json* document,
+                                     const PricingCatalog& catalog) {
     const std::string file = path.toStdString();
     const QFileInfo info(path);
     if (!info.exists()) {
@@ -137,7 +141,7 @@ std::optional<Scenario> loadScenario(const QString& path, nlohmann::ordered_json
         printError(QStringLiteral("%1: is a directory, not a scenario file").arg(path));
         return std::nullopt;
     }
-    const ScenarioReadResult result = ScenarioReader().readFile(file);
+    const ScenarioReadResult result = ScenarioReader(catalog).readFile(file);
     if (!result.ok()) {
         printError(QString::fromStdString(result.diagnostics.format(file)));
         const auto count = result.diagnostics.items().size();
@@ -152,6 +156,44 @@ std::optional<Scenario> loadScenario(const QString& path, nlohmann::ordered_json
         *document = nlohmann::ordered_json::parse(in);
     }
     return result.scenario;
+}
+
+QCommandLineOption workspaceOption() {
+    return QCommandLineOption("workspace",
+                              "Workspace database FILE (default: " +
+                                  QDir::toNativeSeparators(workspace::Workspace::defaultPath()) +
+                                  ").",
+                              "FILE");
+}
+
+QString workspacePath(const QCommandLineParser& parser) {
+    return parser.isSet("workspace") ? parser.value("workspace")
+                                     : workspace::Workspace::defaultPath();
+}
+
+bool openWorkspace(const QCommandLineParser& parser, workspace::Workspace& workspace) {
+    QString error;
+    if (!workspace.open(workspacePath(parser), &error)) {
+        printError(error);
+        return false;
+    }
+    return true;
+}
+
+std::optional<PricingCatalog> scenarioCatalog(const QCommandLineParser& parser,
+                                              workspace::Workspace& workspace, bool useWorkspace) {
+    if (!useWorkspace) {
+        return PricingCatalog::builtin();
+    }
+    if (!openWorkspace(parser, workspace)) {
+        return std::nullopt;
+    }
+    QString error;
+    auto catalog = workspace::PricingCatalogStore(workspace).catalog(&error);
+    if (!catalog) {
+        printError(QDir::toNativeSeparators(workspace.path()) + ": " + error);
+    }
+    return catalog;
 }
 
 bool writeFileAtomically(const QString& path, const std::string& contents) {

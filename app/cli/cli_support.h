@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/workspace/workspace.h"
 #include "models/scenario/scenario_reader.h"
 
 #include <QCommandLineParser>
@@ -47,8 +48,22 @@ std::optional<std::uint64_t> parseUnsignedOption(const QCommandLineParser& parse
 
 // Reads a scenario file, printing every diagnostic as file:line:col: path:
 // message. Keeps the parsed JSON (for overrides) in `document`.
+// Preset names resolve through `catalog` (the workspace's, when one is open).
 std::optional<Scenario> loadScenario(const QString& path,
-                                     nlohmann::ordered_json* document = nullptr);
+                                     nlohmann::ordered_json* document = nullptr,
+                                     const PricingCatalog& catalog = PricingCatalog::builtin());
+
+// --workspace FILE, for every command that reads or writes the workspace.
+QCommandLineOption workspaceOption();
+// The file --workspace names, or the default workspace.
+QString workspacePath(const QCommandLineParser& parser);
+// Opens that workspace (creating it when missing); prints why not.
+bool openWorkspace(const QCommandLineParser& parser, workspace::Workspace& workspace);
+// The catalog a scenario's preset names resolve through: the workspace's
+// (opened here) when `useWorkspace`, else the built-in one. Nothing, after
+// saying why, when the workspace cannot be used.
+std::optional<PricingCatalog> scenarioCatalog(const QCommandLineParser& parser,
+                                              workspace::Workspace& workspace, bool useWorkspace);
 
 // While alive, Ctrl+C (SIGINT) and SIGTERM set a flag instead of killing the
 // process, so a run can stop cleanly and write nothing half-done.

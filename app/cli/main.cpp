@@ -3,6 +3,7 @@
 #include "cli_support.h"
 #include "pricing_command.h"
 #include "run_command.h"
+#include "runs_command.h"
 #include "sweep_command.h"
 #include "validate_command.h"
 
@@ -21,8 +22,13 @@ const char* const Usage =
     "  sweep SCENARIO.json     re-run a scenario over the values of one field and find\n"
     "                          the break-even points where the cheapest architecture changes\n"
     "  validate SCENARIO.json  check scenario files and report every problem\n"
-    "  pricing list            list the built-in pricing presets\n"
+    "  runs list               list the runs recorded in the workspace (run --save)\n"
+    "  runs show ID            show a recorded run's comparison table, without re-running\n"
+    "  runs export ID --csv    export a recorded run (--csv, --timeseries or --json)\n"
+    "  pricing list            list the pricing presets (built-in and the workspace's)\n"
     "  pricing show ID         show a preset's rates, source and date\n"
+    "  pricing import FILE     add presets to the workspace's catalog\n"
+    "  pricing export [ID...]  write presets as a catalog file\n"
     "\n"
     "Run 'faaslab-cli COMMAND --help' for the options of a command.\n"
     "\n"
@@ -31,6 +37,8 @@ const char* const Usage =
     "  -v, --version  show the version\n"
     "\n"
     "Exit status: 0 success, 2 usage or scenario error, 1 other failure.\n"
+    "The workspace database (run history, pricing catalog) is one SQLite file per user;\n"
+    "--workspace FILE chooses another. See docs/workspace.md.\n"
     "Scenario format and model semantics: see the docs/ folder of FaaS Lab.\n";
 
 } // namespace
@@ -66,6 +74,9 @@ int main(int argc, char* argv[]) {
     }
     if (command == "validate") {
         return validateCommand(arguments);
+    }
+    if (command == "runs") {
+        return runsCommand(arguments);
     }
     if (command == "pricing") {
         return pricingCommand(arguments);

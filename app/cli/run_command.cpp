@@ -1,5 +1,7 @@
 #include "run_command.h"
 
+#include "app/workspace/run_store.h"
+#include "app/workspace/scenario_store.h"
 #include "cli_support.h"
 #include "models/results/comparison_table.h"
 #include "models/results/results_writer.h"
@@ -7,6 +9,9 @@
 #include "terminal_progress.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
 #include <atomic>
 #include <exception>
 #include <map>
@@ -28,8 +33,39 @@ const char* const RunDescription =
     "Options that override the scenario (--seed, --replications, --duration,\n"
     "--warmup) are checked by the same rules as the file.\n"
     "\n"
+    "With --save the run is recorded in the workspace database (see 'faaslab-cli runs').\n"
+    "With --save or --workspace, pricing presets resolve through the workspace's\n"
+    "catalog, so a scenario can name a preset copied and edited there.\n"
+    "\n"
     "Exit status: 0 success, 2 usage or scenario error, 1 other failure\n"
-    "(an output file cannot be written, the run was interrupted).";
+    "(an output file or the workspace cannot be written, the run was interrupted).";
+
+// Records the run and its scenario revision; reports on standard error so
+// standard output stays the table or the JSON.
+bool saveRun(workspace::Workspace& workspace, const nlohmann::ordered_json& document,
+             const ScenarioResults& results, const QDateTime& startedAt, double wallTimeS,
+             const QString& label) {
+    QString error;
+    const QString name = QString::fromStdString(results.scenarioName);
+    const auto revision = workspace::ScenarioStore(workspace).record(name, document, &error);
+    workspace::RunRecord record;
+    record.startedAt = startedAt;
+    record.wallTimeS = wallTimeS;
+    record.label = label;
+    const auto id = revision
+                        ? workspace::RunStore(workspace).save(revision->id, results, record, &error)
+                        : std::nullopt;
+    if (!id) {
+        printError(QStringLiteral("faaslab-cli run: the run was not saved: %1").arg(error));
+        return false;
+    }
+    printError(QStringLiteral("Saved run %1 (scenario '%2', revision %3) in %4")
+                   .arg(*id)
+                   .arg(name)
+                   .arg(revision->number)
+                   .arg(QDir::toNativeSeparators(workspace.path())));
+    return true;
+}
 
 } // namespace
 
@@ -58,8 +94,15 @@ int runCommand(const QStringList& arguments) {
                                      "on it.",
                                      "N");
     const QCommandLineOption quiet("quiet", "No progress display on standard error.");
-    parser.addOptions(
-        {help, json, out, csv, timeseries, seed, replications, duration, warmup, threads, quiet});
+    const QCommandLineOption save("save", "Record the run (scenario revision, seed, results, time "
+                                          "series) in the workspace.");
+    const QCommandLineOption label("label",
+                                   "With --save: a note on the run, e.g. \"after the "
+                                   "price change\".",
+                                   "TEXT");
+    const QCommandLineOption workspaceFile = workspaceOption();
+    parser.addOptions({help, json, out, csv, timeseries, seed, replications, duration, warmup,
+                       threads, quiet, save, label, workspaceFile});
 
     if (const auto exit = parseCommandLine(parser, arguments, "run", help)) {
         return *exit;
@@ -79,9 +122,23 @@ int runCommand(const QStringList& arguments) {
         return ExitUsage;
     }
 
+    if (parser.isSet(label) && !parser.isSet(save)) {
+        printError("--label: only with --save");
+        return ExitUsage;
+    }
+
+    // The workspace is opened before anything runs, so a bad workspace file
+    // costs no simulation time.
+    workspace::Workspace workspace;
+    const std::optional<PricingCatalog> catalog =
+        scenarioCatalog(parser, workspace, parser.isSet(save) || parser.isSet(workspaceFile));
+    if (!catalog) {
+        return ExitFailure;
+    }
+
     const QString file = *scenarioFile;
     nlohmann::ordered_json document;
-    std::optional<Scenario> scenario = loadScenario(file, &document);
+    std::optional<Scenario> scenario = loadScenario(file, &document, *catalog);
     if (!scenario) {
         return ExitUsage;
     }
@@ -108,7 +165,7 @@ int runCommand(const QStringList& arguments) {
         if (warmupValue) {
             simulation["warmup_s"] = *warmupValue;
         }
-        ScenarioReadResult reread = ScenarioReader().readJson(document);
+        ScenarioReadResult reread = ScenarioReader(*catalog).readJson(document);
         if (!reread.ok()) {
             for (const Diagnostic& d : reread.diagnostics.items()) {
                 const auto option = overridden.find(d.path);
@@ -133,6 +190,9 @@ int runCommand(const QStringList& arguments) {
         progress.update(r);
     };
 
+    const QDateTime startedAt = QDateTime::currentDateTimeUtc();
+    QElapsedTimer clock;
+    clock.start();
     RunOutput output;
     try {
         output = runScenario(*scenario, options);
@@ -163,6 +223,11 @@ int runCommand(const QStringList& arguments) {
     if (parser.isSet(timeseries)) {
         written =
             writeFileAtomically(parser.value(timeseries), resultsTimeSeriesCsv(results)) && written;
+    }
+    if (parser.isSet(save)) {
+        written = saveRun(workspace, document, results, startedAt, clock.elapsed() / 1000.0,
+                          parser.value(label)) &&
+                  written;
     }
     return written ? ExitSuccess : ExitFailure;
 }

@@ -1,11 +1,16 @@
 #include "sweep_command.h"
 
+#include "app/workspace/scenario_store.h"
+#include "app/workspace/sweep_store.h"
 #include "cli_support.h"
 #include "models/results/sweep_writer.h"
 #include "models/runner/sweep_runner.h"
 #include "terminal_progress.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
 #include <atomic>
 
 namespace faaslab::cli {
@@ -73,7 +78,10 @@ int sweepCommand(const QStringList& arguments) {
     const QCommandLineOption noBreakEven("no-break-even", "Do not locate break-even points.");
     const QCommandLineOption threads("threads", "Worker threads (default: all cores).", "N");
     const QCommandLineOption quiet("quiet", "No progress display on standard error.");
-    parser.addOptions({help, param, values, range, json, out, csv, noBreakEven, threads, quiet});
+    const QCommandLineOption save("save", "Record the sweep and its points in the workspace.");
+    const QCommandLineOption workspaceFile = workspaceOption();
+    parser.addOptions({help, param, values, range, json, out, csv, noBreakEven, threads, quiet,
+                       save, workspaceFile});
     if (const auto exit = parseCommandLine(parser, arguments, "sweep", help)) {
         return *exit;
     }
@@ -102,9 +110,16 @@ int sweepCommand(const QStringList& arguments) {
         return ExitUsage;
     }
 
+    workspace::Workspace workspace;
+    const std::optional<PricingCatalog> catalog =
+        scenarioCatalog(parser, workspace, parser.isSet(save) || parser.isSet(workspaceFile));
+    if (!catalog) {
+        return ExitFailure;
+    }
+
     const QString file = *scenarioFile;
     nlohmann::ordered_json document;
-    if (!loadScenario(file, &document)) {
+    if (!loadScenario(file, &document, *catalog)) {
         return ExitUsage;
     }
 
@@ -114,11 +129,15 @@ int sweepCommand(const QStringList& arguments) {
     options.threads = threadsValue.value_or(0);
     options.cancel = interrupt.flag();
     options.findBreakEvens = !parser.isSet(noBreakEven);
+    options.catalog = &*catalog;
     options.progress = [&progress](double fraction) {
         RunProgressReport report;
         report.fraction = fraction;
         progress.update(report);
     };
+    const QDateTime startedAt = QDateTime::currentDateTimeUtc();
+    QElapsedTimer clock;
+    clock.start();
     SweepOutput output;
     try {
         output = runSweep(document, spec, options);
@@ -147,6 +166,28 @@ int sweepCommand(const QStringList& arguments) {
     }
     if (parser.isSet(csv)) {
         written = writeFileAtomically(parser.value(csv), sweepCsv(output.results)) && written;
+    }
+    if (parser.isSet(save)) {
+        QString error;
+        const auto revision = workspace::ScenarioStore(workspace).record(
+            QString::fromStdString(output.results.scenarioName), document, &error);
+        workspace::RunRecord record;
+        record.startedAt = startedAt;
+        record.wallTimeS = static_cast<double>(clock.elapsed()) / 1000.0;
+        const auto id = revision
+                            ? workspace::SweepStore(workspace).save(revision->id, output.results,
+                                                                    spec.costMetric, record, &error)
+                            : std::nullopt;
+        if (id) {
+            printError(QStringLiteral("Saved sweep %1 (scenario '%2', revision %3) in %4")
+                           .arg(*id)
+                           .arg(QString::fromStdString(output.results.scenarioName))
+                           .arg(revision->number)
+                           .arg(QDir::toNativeSeparators(workspace.path())));
+        } else {
+            printError(QStringLiteral("faaslab-cli sweep: the sweep was not saved: %1").arg(error));
+            written = false;
+        }
     }
     return written ? ExitSuccess : ExitFailure;
 }

@@ -5,6 +5,7 @@
 #include "run_controller.h"
 #include "scenario_document.h"
 #include "sweep_tab.h"
+#include "workspace_ui.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -48,7 +49,13 @@ int main(int argc, char* argv[]) {
         QObject::tr("For --screenshot: the sweep's values, FROM:TO:POINTS[:log] (as faaslab-cli "
                     "sweep --range); default: the tab's proposal."),
         "RANGE");
-    parser.addOptions({screenshot, size, sweepParam, sweepRange});
+    const QCommandLineOption workspace(
+        "workspace",
+        QObject::tr("Workspace database FILE (scenario library, run history, pricing catalog); "
+                    "default: the last one opened, else the per-user default. With --screenshot, "
+                    "runs are recorded only when this is given."),
+        "FILE");
+    parser.addOptions({screenshot, size, sweepParam, sweepRange, workspace});
     parser.process(app);
 
     const bool batch = parser.isSet(screenshot);
@@ -75,6 +82,11 @@ int main(int argc, char* argv[]) {
     }
 
     faaslab::gui::MainWindow window;
+    // Opened before any scenario, whose price lists may come from its
+    // catalog. A screenshot run leaves the user's library alone unless told.
+    if (!batch || parser.isSet(workspace)) {
+        window.workspaceUi()->openAtStart(parser.value(workspace));
+    }
     if (files.isEmpty()) {
         // First-time users land on a ready-to-run comparison.
         window.openExample("mid-size-api.json");

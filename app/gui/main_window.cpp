@@ -14,6 +14,7 @@
 #include "scenario_editor.h"
 #include "sweep_tab.h"
 #include "time_series_tab.h"
+#include "workspace_ui.h"
 
 #include <QAction>
 #include <QApplication>
@@ -63,6 +64,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_sweep = new SweepTab(m_document, m_results);
     m_results->addResultsTab(m_sweep);
 
+    m_workspaceUi = new WorkspaceUi(this);
     createActions();
     createMenus();
     createDocks();
@@ -188,6 +190,8 @@ void MainWindow::createMenus() {
     exportMenu->addAction(tr("&Time Series as CSV…"), this,
                           [this] { exportResults("timeseries"); });
     file->addSeparator();
+    m_workspaceUi->addFileActions(file);
+    file->addSeparator();
     file->addAction(m_quit);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
@@ -206,6 +210,7 @@ void MainWindow::createMenus() {
     m_problemsDock = new QDockWidget(tr("Problems"), this);
     view->addAction(m_editorDock->toggleViewAction());
     view->addAction(m_problemsDock->toggleViewAction());
+    m_workspaceUi->addViewActions(view);
     view->addSeparator();
     view->addAction(tr("&Reset Layout"), this, [this] { restoreState(m_defaultState); });
 

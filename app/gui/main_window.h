@@ -16,6 +16,7 @@ class RunProgressWidget;
 class ScenarioDocument;
 class ScenarioEditor;
 class SweepTab;
+class WorkspaceUi;
 
 // The application window: the scenario editor and its problem list in dock
 // widgets, the results tabs in the middle, run controls in the toolbar and
@@ -35,6 +36,8 @@ public:
     SweepTab* sweepTab() const { return m_sweep; }
     QAction* runAction() const { return m_run; }
     QAction* stopAction() const { return m_stop; }
+    // The workspace: Library dock, pricing catalog, run recording.
+    WorkspaceUi* workspaceUi() const { return m_workspaceUi; }
 
     // Opens a bundled example by file name ("mid-size-api.json").
     bool openExample(const QString& fileName);
@@ -81,6 +84,7 @@ private:
     ScenarioEditor* m_editor;
     ResultsPanel* m_results;
     SweepTab* m_sweep = nullptr;
+    WorkspaceUi* m_workspaceUi = nullptr;
     RunProgressWidget* m_progress;
     QLabel* m_validity;
     QListWidget* m_problems;

@@ -49,8 +49,8 @@ PricingEditor::PricingEditor(ScenarioDocument* document, int architecture, const
     m_preset->setObjectName("preset");
     allowNarrow(m_preset);
     m_preset->setToolTip(fieldHelp("pricing"));
-    for (const std::string& id : PricingCatalog::builtin().ids(kind)) {
-        const PricingPreset* preset = PricingCatalog::builtin().find(id);
+    for (const std::string& id : m_document->pricingCatalog().ids(kind)) {
+        const PricingPreset* preset = m_document->pricingCatalog().find(id);
         const std::string product = preset->document.value("product", std::string());
         m_ids << QString::fromStdString(id);
         m_preset->addItem(QString::fromStdString(product.empty() ? id : product + " (" + id + ")"));
@@ -172,7 +172,7 @@ QString PricingEditor::describe() const {
             spec.config));
     }
     const std::string id = presetOf(m_document->valueAt(pointer()));
-    const PricingPreset* preset = PricingCatalog::builtin().find(id);
+    const PricingPreset* preset = m_document->pricingCatalog().find(id);
     if (preset == nullptr || preset->kind != m_kind) {
         return tr("The rates are shown when the price list is valid.");
     }

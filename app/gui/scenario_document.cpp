@@ -171,8 +171,18 @@ void ScenarioDocument::apply(const Json& document) {
     emit changed();
 }
 
+void ScenarioDocument::setPricingCatalog(std::shared_ptr<const PricingCatalog> catalog) {
+    m_catalog = std::move(catalog);
+    revalidate();
+    emit changed();
+}
+
+const PricingCatalog& ScenarioDocument::pricingCatalog() const {
+    return m_catalog ? *m_catalog : PricingCatalog::builtin();
+}
+
 void ScenarioDocument::revalidate() {
-    ScenarioReadResult result = ScenarioReader().readJson(m_json);
+    ScenarioReadResult result = ScenarioReader(pricingCatalog()).readJson(m_json);
     m_scenario = std::move(result.scenario);
     m_diagnostics = std::move(result.diagnostics);
     if (m_wasValid != isValid()) {

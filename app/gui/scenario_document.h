@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/billing/pricing_catalog.h"
 #include "models/scenario/diagnostics.h"
 #include "models/scenario/scenario.h"
 
@@ -7,6 +8,7 @@
 #include <QObject>
 #include <QString>
 #include <QUndoStack>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -72,6 +74,11 @@ public:
     // commands themselves).
     void apply(const Json& document);
 
+    // The presets "pricing" names resolve through (the open workspace's
+    // catalog); the built-in catalog when null. Revalidates the document.
+    void setPricingCatalog(std::shared_ptr<const PricingCatalog> catalog);
+    const PricingCatalog& pricingCatalog() const;
+
 signals:
     void changed();
     void validityChanged(bool valid);
@@ -90,6 +97,7 @@ private:
     bool m_wasValid = false;
     unsigned m_typingRun = 0;
     QElapsedTimer m_lastEdit;
+    std::shared_ptr<const PricingCatalog> m_catalog;
 };
 
 } // namespace faaslab::gui

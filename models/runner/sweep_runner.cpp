@@ -170,6 +170,7 @@ struct Evaluator {
     Json::json_pointer pointer;
     std::string costMetric;
     bool wholeNumbers = false;
+    const PricingCatalog* catalog = nullptr;
 
     std::optional<Scenario> scenarioAt(double value, Diagnostics* problems) const {
         Json copy = document;
@@ -178,7 +179,9 @@ struct Evaluator {
         } else {
             copy[pointer] = value;
         }
-        ScenarioReadResult read = ScenarioReader().readJson(copy);
+        ScenarioReadResult read =
+            ScenarioReader(catalog != nullptr ? *catalog : PricingCatalog::builtin())
+                .readJson(copy);
         if (!read.ok() && problems != nullptr) {
             *problems = read.diagnostics;
         }
@@ -248,7 +251,7 @@ SweepOutput runSweep(const Json& scenario, const SweepSpec& spec, const SweepOpt
         output.diagnostics.error(spec.parameter, "no values to sweep");
         return output;
     }
-    Evaluator evaluator{scenario, *pointer, spec.costMetric, false};
+    Evaluator evaluator{scenario, *pointer, spec.costMetric, false, options.catalog};
     // A field takes whole numbers (max_instances, ...) if the reader refuses
     // a fractional value where it accepts the whole one; bisection then works
     // on whole numbers.

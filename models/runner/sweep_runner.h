@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/billing/pricing_catalog.h"
 #include "models/results/architecture_results.h"
 #include "models/runner/scenario_runner.h"
 #include "models/scenario/diagnostics.h"
@@ -59,6 +60,8 @@ struct SweepOptions {
     const std::atomic<bool>* cancel = nullptr;
     // Whether to locate break-even points by bisection.
     bool findBreakEvens = true;
+    // Where preset names resolve; the built-in catalog when null.
+    const PricingCatalog* catalog = nullptr;
 };
 
 struct SweepOutput {

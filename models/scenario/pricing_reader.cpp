@@ -1,5 +1,7 @@
 #include "models/scenario/pricing_reader.h"
 
+#include "models/billing/price_list_description.h"
+
 #include <cmath>
 #include <set>
 
@@ -377,6 +379,26 @@ std::optional<ContainerPricing> readContainerPreset(const PricingPreset& preset,
 
 std::optional<VmPricing> readVmPreset(const PricingPreset& preset, Diagnostics& diagnostics) {
     return readPreset<VmPricing>(preset, diagnostics, "vm", readVmRates);
+}
+
+std::optional<std::string> describePreset(const PricingPreset& preset, Diagnostics& diagnostics) {
+    if (preset.kind == "serverless") {
+        if (const auto p = readServerlessPreset(preset, diagnostics)) {
+            return describeServerlessPricing(preset.id, *p);
+        }
+    } else if (preset.kind == "container") {
+        if (const auto p = readContainerPreset(preset, diagnostics)) {
+            return describeContainerPricing(preset.id, *p);
+        }
+    } else if (preset.kind == "vm") {
+        if (const auto p = readVmPreset(preset, diagnostics)) {
+            return describeVmPricing(preset.id, *p);
+        }
+    } else {
+        diagnostics.error("kind", "must be one of \"serverless\", \"container\", \"vm\", got \"" +
+                                      preset.kind + "\"");
+    }
+    return std::nullopt;
 }
 
 std::optional<ServerlessPricing> readServerlessPricing(JsonObjectReader& architecture,

@@ -21,6 +21,11 @@ std::optional<ContainerPricing> readContainerPreset(const PricingPreset& preset,
                                                     Diagnostics& diagnostics);
 std::optional<VmPricing> readVmPreset(const PricingPreset& preset, Diagnostics& diagnostics);
 
+// Reads a preset of whichever kind it declares and describes it as
+// `pricing show` prints it (price_list_description.h); nothing, with the
+// problems in `diagnostics`, when the preset is invalid.
+std::optional<std::string> describePreset(const PricingPreset& preset, Diagnostics& diagnostics);
+
 // Read the "pricing" member of an architecture of each kind: a preset name
 // ("aws-lambda-x86", or {"preset": "aws-lambda-x86", ...overrides}) or a
 // complete inline price list. Rate fields next to "preset" override the

@@ -140,7 +140,7 @@ private slots:
             << QStringList{"run", "/nonexistent.json"} << "/nonexistent.json: no such file";
         QTest::newRow("directory") << QStringList{"run", "/tmp"} << "is a directory";
         QTest::newRow("pricing without action")
-            << QStringList{"pricing"} << "expected 'list' or 'show ID'";
+            << QStringList{"pricing"} << "expected 'list', 'show ID'";
         QTest::newRow("unknown preset")
             << QStringList{"pricing", "show", "aws"} << "no preset named 'aws'";
     }

@@ -1,0 +1,232 @@
+// faaslab-cli with a workspace, as a user drives it: run --save, runs
+// list/show/export from stored results, the pricing catalog commands, and
+// the errors for bad workspace files and unknown ids.
+
+#include "tests/support/process_run.h"
+
+#include <QFile>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <nlohmann/json.hpp>
+
+namespace {
+
+using Outcome = faaslab::test::ProcessOutcome;
+
+Outcome cli(const QStringList& arguments) {
+    return faaslab::test::runProgram(FAASLAB_CLI, arguments, 120000);
+}
+
+QByteArray readAll(const QString& path) {
+    QFile file(path);
+    file.open(QIODevice::ReadOnly);
+    return file.readAll();
+}
+
+const char* const Scenario = R"({ "format": "faaslab.scenario/1", "name": "cli small",
+  "simulation": { "duration_s": 900, "seed": 4, "replications": 2, "timeseries_bin_s": 60 },
+  "workload": { "arrivals": { "process": "poisson", "rate_per_s": 5 },
+                "service_time_s": { "dist": "exponential", "mean": 0.2 }, "memory_mb": 512 },
+  "architectures": [ { "name": "Fn", "type": "serverless",
+      "cold_start_s": { "dist": "exponential", "mean": 0.5 }, "pricing": "PRESET" } ] })";
+
+} // namespace
+
+class CliWorkspaceTest : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_ws;
+    QString m_scenario;
+
+    QString scenarioFile(const QString& preset) {
+        const QString path = m_dir.filePath(preset + ".json");
+        QFile file(path);
+        file.open(QIODevice::WriteOnly);
+        file.write(QByteArray(Scenario).replace("PRESET", preset.toUtf8()));
+        return path;
+    }
+
+private slots:
+    void initTestCase() {
+        m_ws = m_dir.filePath("cli.sqlite");
+        m_scenario = scenarioFile("aws-lambda-x86");
+    }
+
+    void helpListsTheWorkspaceCommands() {
+        const Outcome top = cli({"--help"});
+        for (const char* text : {"runs list", "runs show ID", "runs export ID --csv",
+                                 "pricing import FILE", "pricing export", "--workspace FILE"}) {
+            QVERIFY2(top.out.contains(text), text);
+        }
+        const Outcome run = cli({"run", "--help"});
+        for (const char* text : {"--save", "--label", "--workspace"}) {
+            QVERIFY2(run.out.contains(text), text);
+        }
+        QVERIFY(cli({"runs", "--help"}).out.contains("without simulating again"));
+    }
+
+    void aSavedRunIsShownAndExportedExactlyAsRunWroteIt() {
+        const QString csv = m_dir.filePath("run.csv");
+        const QString series = m_dir.filePath("run-series.csv");
+        const QString json = m_dir.filePath("run.json");
+        const Outcome run = cli({"run", m_scenario, "--save", "--workspace", m_ws, "--label",
+                                 "before", "--csv", csv, "--timeseries", series, "--out", json});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.contains("Saved run 1 (scenario 'cli small', revision 1)"),
+                 qPrintable(run.err));
+
+        const Outcome list = cli({"runs", "list", "--workspace", m_ws});
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY2(list.out.contains("cli small (r1)") && list.out.contains("[before]"),
+                 qPrintable(list.out));
+
+        const Outcome show = cli({"runs", "show", "1", "--workspace", m_ws});
+        QCOMPARE(show.exitCode, 0);
+        // The stored run prints the table the run printed, after one header line.
+        QVERIFY2(show.out.endsWith(run.out), qPrintable(show.out));
+        QVERIFY(show.out.startsWith("Run 1 of 'cli small' (revision 1)"));
+
+        const Outcome exportCsv = cli({"runs", "export", "1", "--csv", "--workspace", m_ws});
+        QCOMPARE(exportCsv.exitCode, 0);
+        QCOMPARE(exportCsv.out.toUtf8(), readAll(csv));
+        const QString seriesOut = m_dir.filePath("export-series.csv");
+        QCOMPARE(
+            cli({"runs", "export", "1", "--timeseries", "--out", seriesOut, "--workspace", m_ws})
+                .exitCode,
+            0);
+        QCOMPARE(readAll(seriesOut), readAll(series));
+        QCOMPARE(cli({"runs", "export", "1", "--json", "--workspace", m_ws}).out.toUtf8(),
+                 readAll(json));
+
+        const Outcome listJson = cli({"runs", "list", "--json", "--workspace", m_ws});
+        const auto runs = nlohmann::json::parse(listJson.out.toStdString());
+        QCOMPARE(runs.size(), std::size_t(1));
+        QCOMPARE(runs[0]["scenario"], "cli small");
+        QCOMPARE(runs[0]["seed"], 4);
+        QCOMPARE(runs[0]["replications"], 2);
+        QCOMPARE(runs[0]["status"], "completed");
+    }
+
+    void runsUsageErrorsAndUnknownIds() {
+        Outcome o = cli({"runs", "show", "999", "--workspace", m_ws});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("no run with id 999"), qPrintable(o.err));
+        o = cli({"runs", "show", "abc", "--workspace", m_ws});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY(o.err.contains("expected one run ID"));
+        o = cli({"runs", "export", "1", "--workspace", m_ws});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY(o.err.contains("choose one of --csv, --timeseries, --json"));
+        o = cli({"runs", "frobnicate", "--workspace", m_ws});
+        QCOMPARE(o.exitCode, 2);
+        o = cli({"run", m_scenario, "--label", "x"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY(o.err.contains("--label: only with --save"));
+    }
+
+    void aBadWorkspaceFileIsReportedAndLeftAlone() {
+        const QString bad = m_dir.filePath("not-a-db.sqlite");
+        {
+            QFile file(bad);
+            file.open(QIODevice::WriteOnly);
+            file.write("my shopping list\n");
+        }
+        const Outcome list = cli({"runs", "list", "--workspace", bad});
+        QCOMPARE(list.exitCode, 1);
+        QVERIFY2(list.err.contains("not-a-db.sqlite: is not a FaaS Lab workspace"),
+                 qPrintable(list.err));
+        // --save checks the workspace before simulating anything.
+        const Outcome run = cli({"run", m_scenario, "--save", "--workspace", bad});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.out.isEmpty());
+        QCOMPARE(readAll(bad), QByteArray("my shopping list\n"));
+    }
+
+    void aCopiedPresetEditedThroughExportAndImportPricesASavedRun() {
+        QCOMPARE(
+            cli({"pricing", "copy", "aws-lambda-x86", "team-lambda", "--workspace", m_ws}).exitCode,
+            0);
+        const QString file = m_dir.filePath("team.json");
+        QCOMPARE(
+            cli({"pricing", "export", "team-lambda", "--out", file, "--workspace", m_ws}).exitCode,
+            0);
+        auto catalog = nlohmann::ordered_json::parse(readAll(file).toStdString());
+        catalog["presets"][0]["per_million_requests"] = 0.5;
+        {
+            QFile out(file);
+            out.open(QIODevice::WriteOnly | QIODevice::Truncate);
+            out.write(QByteArray::fromStdString(catalog.dump(2)));
+        }
+        const Outcome imported = cli({"pricing", "import", file, "--workspace", m_ws});
+        QCOMPARE(imported.exitCode, 0);
+        QVERIFY(imported.out.contains("Imported 1 preset: team-lambda"));
+
+        const Outcome list = cli({"pricing", "list", "--workspace", m_ws});
+        QVERIFY2(list.out.contains("team-lambda") && list.out.contains("user"),
+                 qPrintable(list.out));
+        const Outcome show = cli({"pricing", "show", "team-lambda", "--workspace", m_ws});
+        QCOMPARE(show.exitCode, 0);
+        QVERIFY2(show.out.contains("0.5"), qPrintable(show.out));
+
+        const QString team = scenarioFile("team-lambda");
+        // Without the workspace the preset is unknown: a scenario error.
+        const Outcome without = cli({"validate", team});
+        QCOMPARE(without.exitCode, 2);
+        const Outcome run = cli({"run", team, "--json", "--workspace", m_ws});
+        QCOMPARE(run.exitCode, 0);
+        const auto results = nlohmann::json::parse(run.out.toStdString());
+        const auto& fn = results["architectures"][0];
+        QCOMPARE(fn["pricing"]["preset"], "team-lambda");
+        const double requests = fn["cost"]["breakdown"]["requests"].get<double>();
+        const double served =
+            fn["requests"]["completed"].get<double>() + fn["requests"]["timed_out"].get<double>();
+        // Lambda bills every invocation: 0.5 USD per million (no free tier).
+        QVERIFY2(qAbs(requests - served * 0.5e-6) < 1e-9,
+                 qPrintable(QString::number(requests) + " vs " + QString::number(served)));
+    }
+
+    void badImportsAreUsageErrorsAndChangeNothing() {
+        const QString file = m_dir.filePath("bad-catalog.json");
+        {
+            QFile out(file);
+            out.open(QIODevice::WriteOnly);
+            out.write(R"({"format": "faaslab.pricing-catalog/1", "presets": [
+                {"format": "faaslab.pricing/1", "id": "broken", "kind": "vm"}]})");
+        }
+        const Outcome o = cli({"pricing", "import", file, "--workspace", m_ws});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("nothing was imported") && o.err.contains("presets[0] (broken)"),
+                 qPrintable(o.err));
+        QVERIFY(!cli({"pricing", "list", "--workspace", m_ws}).out.contains("broken"));
+    }
+
+    void aSweepIsSavedWithItsScenario() {
+        const Outcome o =
+            cli({"sweep", m_scenario, "--param", "workload.arrivals.rate_per_s", "--values", "2,8",
+                 "--no-break-even", "--save", "--workspace", m_ws});
+        QCOMPARE(o.exitCode, 0);
+        QVERIFY2(o.err.contains("Saved sweep 1 (scenario 'cli small', revision 1)"),
+                 qPrintable(o.err));
+    }
+
+    void theDefaultWorkspaceLivesInTheUserDataFolder() {
+        QTemporaryDir home;
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("XDG_DATA_HOME", home.path());
+        process.setProcessEnvironment(env);
+        process.start(FAASLAB_CLI, {"run", m_scenario, "--save", "--quiet"});
+        QVERIFY(process.waitForFinished(120000));
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY(QFile::exists(home.path() + "/FaaS Lab/workspace.sqlite"));
+        process.start(FAASLAB_CLI, {"runs", "list"});
+        QVERIFY(process.waitForFinished(60000));
+        QVERIFY(process.readAllStandardOutput().contains("cli small (r1)"));
+    }
+};
+
+QTEST_GUILESS_MAIN(CliWorkspaceTest)
+#include "tst_cli_workspace.moc"

@@ -1,0 +1,189 @@
+// Runs stored and read back: identical results without re-simulating, the
+// packed time-series layout, listing order, labels and deletion.
+
+#include "app/workspace/run_store.h"
+#include "app/workspace/scenario_store.h"
+#include "app/workspace/series_blob.h"
+#include "app/workspace/workspace.h"
+#include "models/results/metric_keys.h"
+#include "models/results/results_writer.h"
+#include "tests/app/workspace/workspace_fixtures.h"
+
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+using namespace faaslab;
+using namespace faaslab::workspace;
+
+namespace {
+
+RunRecord record(const QString& when) {
+    RunRecord r;
+    r.startedAt = QDateTime::fromString(when, Qt::ISODate);
+    r.wallTimeS = 2.5;
+    return r;
+}
+
+bool sameBits(double a, double b) {
+    return std::memcmp(&a, &b, sizeof a) == 0;
+}
+
+} // namespace
+
+class RunStoreTest : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    Workspace m_ws;
+    qint64 m_revision = 0;
+    ScenarioResults m_results;
+
+private slots:
+    void initTestCase() {
+        QString error;
+        QVERIFY2(m_ws.open(m_dir.filePath("runs.sqlite"), &error), qPrintable(error));
+        const auto revision =
+            ScenarioStore(m_ws).record("small", test::smallScenarioJson(), &error);
+        QVERIFY2(revision, qPrintable(error));
+        m_revision = revision->id;
+        m_results = test::smallRunResults();
+        QCOMPARE(m_results.architectures.size(), std::size_t(2));
+        QVERIFY(!m_results.architectures[0].ci95.empty()); // two replications
+        QVERIFY(m_results.architectures[0].series.binCount() >= 10);
+    }
+
+    void storedResultsComeBackIdentical() {
+        QString error;
+        const auto id =
+            RunStore(m_ws).save(m_revision, m_results, record("2026-11-20T10:00:00Z"), &error);
+        QVERIFY2(id, qPrintable(error));
+        const auto run = RunStore(m_ws).load(*id, &error);
+        QVERIFY2(run, qPrintable(error));
+        QVERIFY(run->results == m_results);
+        // The files written from stored results are the files of the run.
+        QCOMPARE(resultsToJsonText(run->results), resultsToJsonText(m_results));
+        QCOMPARE(resultsSummaryCsv(run->results), resultsSummaryCsv(m_results));
+        QCOMPARE(resultsTimeSeriesCsv(run->results), resultsTimeSeriesCsv(m_results));
+        QCOMPARE(run->summary.scenarioName, QString("small"));
+        QCOMPARE(run->summary.revision, 1);
+        QCOMPARE(run->summary.seed, m_results.seed);
+        QCOMPARE(run->summary.status, QString("completed"));
+        QCOMPARE(run->summary.wallTimeS, 2.5);
+        QCOMPARE(run->summary.startedAt,
+                 QDateTime::fromString("2026-11-20T10:00:00Z", Qt::ISODate));
+    }
+
+    void nanInfinityAndLargeSeedsSurviveExactly() {
+        ScenarioResults odd = m_results;
+        odd.seed = std::numeric_limits<std::uint64_t>::max() - 3;
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        const double inf = std::numeric_limits<double>::infinity();
+        odd.architectures[0].mean.set(metric::LatencyP999, nan);
+        odd.architectures[0].ci95.set(metric::LatencyP999, inf);
+        odd.architectures[1].series.values[0][3] = nan;
+        odd.architectures[1].series.values[0][4] = -inf;
+        odd.architectures[1].series.values[0][5] = 5e-324; // smallest subnormal
+        QString error;
+        const auto id =
+            RunStore(m_ws).save(m_revision, odd, record("2026-11-20T11:00:00Z"), &error);
+        QVERIFY2(id, qPrintable(error));
+        const auto run = RunStore(m_ws).load(*id, &error);
+        QVERIFY2(run, qPrintable(error));
+        QCOMPARE(run->results.seed, odd.seed);
+        QVERIFY(std::isnan(run->results.architectures[0].mean.value(metric::LatencyP999)));
+        QCOMPARE(run->results.architectures[0].ci95.value(metric::LatencyP999), inf);
+        const auto& a = odd.architectures[1].series.values;
+        const auto& b = run->results.architectures[1].series.values;
+        QCOMPARE(a.size(), b.size());
+        for (std::size_t c = 0; c < a.size(); ++c) {
+            for (std::size_t i = 0; i < a[c].size(); ++i) {
+                QVERIFY(sameBits(a[c][i], b[c][i]));
+            }
+        }
+        // Metric order is kept (the files list metrics in insertion order).
+        const auto& before = odd.architectures[0].mean.entries();
+        const auto& after = run->results.architectures[0].mean.entries();
+        QCOMPARE(after.size(), before.size());
+        for (std::size_t i = 0; i < before.size(); ++i) {
+            QCOMPARE(after[i].key, before[i].key);
+        }
+    }
+
+    void timeSeriesIsOneBlobOfPackedDoublesPerArchitecture() {
+        QString error;
+        const auto id =
+            RunStore(m_ws).save(m_revision, m_results, record("2026-11-20T12:00:00Z"), &error);
+        QVERIFY(id);
+        QSqlQuery q(m_ws.database());
+        QVERIFY(q.exec(QStringLiteral("SELECT series_values, latency_cdf FROM run_architectures "
+                                      "WHERE run_id = %1 ORDER BY position")
+                           .arg(*id)));
+        for (const ArchitectureResults& a : m_results.architectures) {
+            QVERIFY(q.next());
+            const QByteArray blob = q.value(0).toByteArray();
+            QCOMPARE(blob.size(), qsizetype(8 * a.series.columns.size() * a.series.binCount()));
+            // Column-major little-endian binary64: column c, bin i at
+            // offset 8 * (c * bins + i).
+            const auto values = unpackDoubles(blob);
+            QVERIFY(values);
+            const std::size_t bins = a.series.binCount();
+            QCOMPARE((*values)[1 * bins + 2], a.series.values[1][2]);
+            QCOMPARE(q.value(1).toByteArray().size(), qsizetype(16 * a.latencyCdf.size()));
+        }
+        QSqlQuery rows(m_ws.database());
+        QVERIFY(rows.exec(
+            QStringLiteral("SELECT count(*) FROM run_architectures WHERE run_id = %1").arg(*id)));
+        QVERIFY(rows.next());
+        QCOMPARE(rows.value(0).toInt(), 2); // not one row per bin
+    }
+
+    void listsNewestFirstWithTheCheapestArchitecture() {
+        QString error;
+        const auto runs = RunStore(m_ws).list(&error);
+        QVERIFY2(runs, qPrintable(error));
+        QVERIFY(runs->size() >= 3);
+        for (std::size_t i = 1; i < runs->size(); ++i) {
+            QVERIFY((*runs)[i - 1].startedAt >= (*runs)[i].startedAt);
+        }
+        const RunSummary& newest = runs->front();
+        const double lambda = m_results.architectures[0].mean.value(metric::CostMonthly);
+        const double vm = m_results.architectures[1].mean.value(metric::CostMonthly);
+        QCOMPARE(newest.cheapest,
+                 QString::fromStdString(m_results.architectures[lambda <= vm ? 0 : 1].name));
+        QCOMPARE(newest.cheapestMonthlyCost, std::min(lambda, vm));
+    }
+
+    void labelsAndDeletion() {
+        QString error;
+        RunStore runs(m_ws);
+        const auto id = runs.save(m_revision, m_results, record("2026-11-21T09:00:00Z"), &error);
+        QVERIFY(id);
+        QVERIFY2(runs.setLabel(*id, "  after the price change ", &error), qPrintable(error));
+        QCOMPARE(runs.summary(*id, &error)->label, QString("after the price change"));
+        QVERIFY(runs.remove(*id, &error));
+        QVERIFY(!runs.load(*id, &error));
+        QCOMPARE(error, QStringLiteral("no run with id %1").arg(*id));
+        QSqlQuery q(m_ws.database());
+        QVERIFY(q.exec(QStringLiteral("SELECT (SELECT count(*) FROM run_architectures WHERE "
+                                      "run_id = %1) + (SELECT count(*) FROM run_metrics WHERE "
+                                      "run_id = %1)")
+                           .arg(*id)));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0); // cascaded
+        QVERIFY(!runs.remove(*id, &error));
+    }
+
+    void aRunNeedsAnExistingRevision() {
+        QString error;
+        QVERIFY(!RunStore(m_ws).save(99999, m_results, record("2026-11-21T09:00:00Z"), &error));
+        QVERIFY2(error.contains("FOREIGN KEY"), qPrintable(error));
+    }
+};
+
+QTEST_GUILESS_MAIN(RunStoreTest)
+#include "tst_run_store.moc"
