@@ -166,7 +166,7 @@ LibraryDock::LibraryDock(WorkspaceSession* session, QWidget* parent)
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_status);
     setWidget(body);
-    setMinimumWidth(440);
+    setMinimumWidth(400);
 
     connect(m_search, &QLineEdit::textChanged, this, &LibraryDock::refresh);
     connect(m_tags, &QComboBox::currentIndexChanged, this, [this] {

@@ -4,6 +4,7 @@
 #include "chart_style.h"
 #include "cost_tab.h"
 #include "latency_tab.h"
+#include "library_dock.h"
 #include "models/results/results_writer.h"
 #include "overview_tab.h"
 #include "resources/embedded_files.h"
@@ -232,6 +233,11 @@ void MainWindow::createDocks() {
     m_editor->setMinimumWidth(400);
     m_editorDock->setWidget(m_editor);
     addDockWidget(Qt::LeftDockWidgetArea, m_editorDock);
+    // The Library shares the editor's side as a second tab: both are where a
+    // scenario is chosen and changed, and side by side with the results
+    // they would not fit a laptop screen.
+    tabifyDockWidget(m_editorDock, m_workspaceUi->library());
+    m_editorDock->raise();
 
     m_problemsDock->setObjectName("problemsDock");
     m_problems->setObjectName("problemList");
@@ -574,6 +580,11 @@ QStringList MainWindow::saveScreenshots(const QString& directory, const QSize& s
         grab(m_editorDock, name);
     }
     editorTabs->setCurrentIndex(shownTab);
+    m_workspaceUi->library()->raise();
+    QApplication::processEvents();
+    grab(m_workspaceUi->library(), "library");
+    m_editorDock->raise();
+    QApplication::processEvents();
     for (ResultsTab* tab : m_results->resultsTabs()) {
         m_results->setCurrentWidget(tab);
         QApplication::processEvents();

@@ -58,13 +58,21 @@ WorkspaceUi::WorkspaceUi(MainWindow* window)
                 document->loadText(text, name);
                 m_window->resultsPanel()->clearResults();
             });
-    connect(m_session, &WorkspaceSession::runRecorded, this, [this](qint64 id) {
-        m_window->statusBar()->showMessage(tr("Simulation finished; recorded as run %1.").arg(id),
-                                           8000);
-    });
-    connect(m_session, &WorkspaceSession::recordingFailed, this, [this](const QString& message) {
-        m_window->statusBar()->showMessage(tr("The run was not recorded: %1").arg(message));
-    });
+    // Queued: the session records the run before the main window hears of
+    // it, and its plain "Simulation finished." must not replace these.
+    connect(
+        m_session, &WorkspaceSession::runRecorded, this,
+        [this](qint64 id) {
+            m_window->statusBar()->showMessage(
+                tr("Simulation finished; recorded as run %1.").arg(id), 8000);
+        },
+        Qt::QueuedConnection);
+    connect(
+        m_session, &WorkspaceSession::recordingFailed, this,
+        [this](const QString& message) {
+            m_window->statusBar()->showMessage(tr("The run was not recorded: %1").arg(message));
+        },
+        Qt::QueuedConnection);
 }
 
 void WorkspaceUi::addFileActions(QMenu* file) {

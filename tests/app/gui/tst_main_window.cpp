@@ -420,8 +420,8 @@ private slots:
         }
         for (const char* expected :
              {"main-window", "editor-simulation", "editor-workload", "editor-architecture-1",
-              "editor-architecture-2", "tab-overview", "tab-time-series", "tab-latency", "tab-cost",
-              "tab-sweep"}) {
+              "editor-architecture-2", "library", "tab-overview", "tab-time-series", "tab-latency",
+              "tab-cost", "tab-sweep"}) {
             QVERIFY2(names.contains(expected), qPrintable(names.join(", ")));
         }
 

@@ -31,6 +31,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QStatusBar>
 #include <QtTest>
 
 using namespace faaslab;
@@ -98,6 +99,8 @@ private slots:
         QCOMPARE(library()->runModel()->rowCount(), 1);
         QCOMPARE(library()->scenarioModel()->rowCount(), 1);
         QCOMPARE(library()->scenarioModel()->scenarioAt(0)->name, QString("gui small"));
+        // The user is told where the run went, not only that it finished.
+        QTRY_VERIFY(m_window->statusBar()->currentMessage().contains("recorded as run"));
 
         ui()->recordRunsAction()->setChecked(false);
         runOnce();
