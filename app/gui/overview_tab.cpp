@@ -83,6 +83,8 @@ QWidget* OverviewTab::makeCard(const ArchitectureResults& a, int index, bool che
     strip->setPalette(stripPalette);
     outer->addWidget(strip);
     auto* layout = new QGridLayout;
+    layout->setContentsMargins(8, 6, 8, 8);
+    layout->setVerticalSpacing(4);
     outer->addLayout(layout);
     auto* name = new QLabel(QStringLiteral("<b>%1</b>").arg(text(a.name).toHtmlEscaped()), card);
     layout->addWidget(name, 0, 0, 1, 2);
