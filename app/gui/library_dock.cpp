@@ -5,6 +5,7 @@
 #include "run_comparison_dialog.h"
 #include "run_list_model.h"
 #include "scenario_list_model.h"
+#include "sweep_list_model.h"
 #include "workspace_session.h"
 
 #include <QAction>
@@ -16,6 +17,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -29,7 +31,8 @@ LibraryDock::LibraryDock(WorkspaceSession* session, QWidget* parent)
     , m_tags(new QComboBox(this))
     , m_status(new QLabel(this))
     , m_scenarios(new ScenarioListModel(this))
-    , m_runs(new RunListModel(this)) {
+    , m_runs(new RunListModel(this))
+    , m_sweeps(new SweepListModel(this)) {
     setObjectName("libraryDock");
     auto* body = new QWidget(this);
     auto* layout = new QVBoxLayout(body);
@@ -51,6 +54,11 @@ LibraryDock::LibraryDock(WorkspaceSession* session, QWidget* parent)
     m_runView->setObjectName("libraryRuns");
     m_runView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_runView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+
+    m_sweepView = makeRecordTable(m_sweeps, body);
+    m_sweepView->setObjectName("librarySweeps");
+    m_sweepView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_sweepView->setEditTriggers(QAbstractItemView::NoEditTriggers);
 
     auto* scenarioBar = new QToolBar(body);
     scenarioBar->setIconSize(QSize(1, 1));
@@ -145,22 +153,44 @@ LibraryDock::LibraryDock(WorkspaceSession* session, QWidget* parent)
         }
     });
 
+    auto* sweepBar = new QToolBar(body);
+    sweepBar->setIconSize(QSize(1, 1));
+    m_showSweep =
+        sweepBar->addAction(tr("Show Sweep"), this, [this] { showSweep(selectedSweep()); });
+    m_showSweep->setToolTip(tr("Show the stored sweep in the Sweep tab (nothing is simulated "
+                               "again)"));
+    m_deleteSweep = sweepBar->addAction(tr("Delete…"), this, [this] {
+        const qint64 id = selectedSweep();
+        QString error;
+        if (id != 0 && confirm(tr("Delete stored sweep %1? This cannot be undone.").arg(id)) &&
+            !deleteSweep(id, &error)) {
+            reportError(error);
+        }
+    });
+
     auto* splitter = new QSplitter(Qt::Vertical, body);
     auto* top = new QWidget(splitter);
     auto* topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addWidget(m_scenarioView);
     topLayout->addWidget(scenarioBar);
-    auto* bottom = new QWidget(splitter);
-    auto* bottomLayout = new QVBoxLayout(bottom);
-    bottomLayout->setContentsMargins(0, 0, 0, 0);
-    auto* runsTitle = new QLabel(tr("Runs"), bottom);
-    runsTitle->setStyleSheet("font-weight: bold");
-    bottomLayout->addWidget(runsTitle);
-    bottomLayout->addWidget(m_runView);
-    bottomLayout->addWidget(runBar);
+    m_history = new QTabWidget(splitter);
+    m_history->setObjectName("libraryHistory");
+    m_history->setDocumentMode(true);
+    auto* runsPage = new QWidget(m_history);
+    auto* runsLayout = new QVBoxLayout(runsPage);
+    runsLayout->setContentsMargins(0, 0, 0, 0);
+    runsLayout->addWidget(m_runView);
+    runsLayout->addWidget(runBar);
+    m_history->addTab(runsPage, tr("Runs"));
+    auto* sweepsPage = new QWidget(m_history);
+    auto* sweepsLayout = new QVBoxLayout(sweepsPage);
+    sweepsLayout->setContentsMargins(0, 0, 0, 0);
+    sweepsLayout->addWidget(m_sweepView);
+    sweepsLayout->addWidget(sweepBar);
+    m_history->addTab(sweepsPage, tr("Sweeps"));
     splitter->addWidget(top);
-    splitter->addWidget(bottom);
+    splitter->addWidget(m_history);
     layout->addWidget(splitter, 1);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -188,6 +218,13 @@ LibraryDock::LibraryDock(WorkspaceSession* session, QWidget* parent)
             showRun(r->id);
         }
     });
+    connect(m_sweepView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &LibraryDock::updateActions);
+    connect(m_sweepView, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+        if (const auto* sweep = m_sweeps->sweepAt(index.row())) {
+            showSweep(sweep->id);
+        }
+    });
     connect(m_session, &WorkspaceSession::changed, this, &LibraryDock::refresh);
     refresh();
 }
@@ -203,6 +240,7 @@ void LibraryDock::refresh() {
     if (!m_session->isOpen()) {
         m_scenarios->setScenarios({});
         m_runs->setRuns({});
+        m_sweeps->setSweeps({});
         m_status->setText(tr("No workspace is open (File > Open Workspace)."));
         m_refreshing = false;
         updateActions();
@@ -226,13 +264,30 @@ void LibraryDock::refresh() {
     m_runs->setRuns(workspace::RunStore(m_session->workspace())
                         .list(&error, row >= 0 ? scenario : 0)
                         .value_or(std::vector<workspace::RunSummary>{}));
+    const qint64 sweep = selectedSweep();
+    std::vector<workspace::SweepSummary> sweeps =
+        workspace::SweepStore(m_session->workspace())
+            .list(&error)
+            .value_or(std::vector<workspace::SweepSummary>{});
+    if (const auto* shown = m_scenarios->scenarioAt(row)) {
+        std::erase_if(sweeps, [shown](const workspace::SweepSummary& s) {
+            return s.scenarioName != shown->name;
+        });
+    }
+    m_sweeps->setSweeps(std::move(sweeps));
     m_scenarioView->resizeColumnsToContents();
     m_runView->resizeColumnsToContents();
+    m_sweepView->resizeColumnsToContents();
+    m_history->setTabText(1, tr("Sweeps (%1)").arg(m_sweeps->rowCount()));
+    m_history->setTabText(0, tr("Runs (%1)").arg(m_runs->rowCount()));
     m_status->setText(error.isEmpty() ? tr("%1 — %n run(s) shown", nullptr, m_runs->rowCount())
                                             .arg(QDir::toNativeSeparators(m_session->path()))
                                       : error);
     m_refreshing = false;
     selectRuns(runs);
+    if (const int sweepRow = m_sweeps->rowOf(sweep); sweepRow >= 0) {
+        m_sweepView->selectRow(sweepRow);
+    }
     updateActions();
 }
 
@@ -283,6 +338,35 @@ void LibraryDock::updateActions() {
     m_label->setEnabled(runs == 1);
     m_deleteRun->setEnabled(runs >= 1);
     m_compare->setEnabled(runs == 2);
+    m_showSweep->setEnabled(selectedSweep() != 0);
+    m_deleteSweep->setEnabled(selectedSweep() != 0);
+}
+
+qint64 LibraryDock::selectedSweep() const {
+    const QModelIndexList rows = m_sweepView->selectionModel()->selectedRows();
+    const auto* s = rows.isEmpty() ? nullptr : m_sweeps->sweepAt(rows.front().row());
+    return s != nullptr ? s->id : 0;
+}
+
+void LibraryDock::showSweep(qint64 id) {
+    QString error;
+    const auto sweep = workspace::SweepStore(m_session->workspace()).load(id, &error);
+    const auto revision = sweep ? workspace::ScenarioStore(m_session->workspace())
+                                      .revision(sweep->summary.revisionId, &error)
+                                : std::nullopt;
+    if (!revision) {
+        reportError(error);
+        return;
+    }
+    emit showSweepRequested(*sweep, revision->document);
+}
+
+bool LibraryDock::deleteSweep(qint64 id, QString* error) {
+    const bool ok = workspace::SweepStore(m_session->workspace()).remove(id, error);
+    if (ok) {
+        m_session->notifyChanged();
+    }
+    return ok;
 }
 
 bool LibraryDock::renameScenario(qint64 id, const QString& name, QString* error) {

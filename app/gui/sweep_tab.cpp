@@ -863,6 +863,31 @@ void SweepTab::onSweepFinished() {
     m_results = std::move(output->results);
     m_sweptDocument = std::move(m_pendingDocument);
     m_resultsLogarithmic = m_pendingLogarithmic;
+    showSweep();
+    emit sweepCompleted(m_sweptDocument, *m_results);
+}
+
+void SweepTab::showStoredSweep(const SweepResults& results, const Json& document) {
+    if (isRunning()) {
+        m_controller->stop();
+    }
+    m_results = results;
+    m_sweptDocument = document;
+    // The values' spacing is not stored; a range over a decade or more of
+    // positive values reads best on a log axis, as the tab proposes them.
+    double lowest = 0.0;
+    double highest = 0.0;
+    for (std::size_t i = 0; i < results.points.size(); ++i) {
+        const double v = results.points[i].value;
+        lowest = i == 0 ? v : std::min(lowest, v);
+        highest = i == 0 ? v : std::max(highest, v);
+    }
+    m_resultsLogarithmic = lowest > 0.0 && highest / lowest >= 10.0;
+    showMessage({}, false);
+    showSweep();
+}
+
+void SweepTab::showSweep() {
     m_model->setResults(&*m_results);
     m_table->resizeRowsToContents();
     plotResults();

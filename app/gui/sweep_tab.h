@@ -94,7 +94,16 @@ public:
     // Writes the last sweep as JSON (the `--out` format) or CSV (`--csv`),
     // by the file's extension.
     bool saveResults(const QString& path, QString* error) const;
+    // Shows a sweep that ran before (from the workspace) without running
+    // anything; `document` is the scenario as it was swept.
+    void showStoredSweep(const SweepResults& results, const nlohmann::ordered_json& document);
 
+signals:
+    // A sweep ran to completion on `document` (the scenario as it was when
+    // the sweep started).
+    void sweepCompleted(const nlohmann::ordered_json& document, const SweepResults& results);
+
+public:
     // The widgets, for tests and the screenshot mode.
     QComboBox* parameterBox() const { return m_parameter; }
     QLineEdit* fromEdit() const { return m_from; }
@@ -140,6 +149,7 @@ private:
     void updateSummary();
     void showMessage(const QString& text, bool error);
     void onSweepFinished();
+    void showSweep();
     void clearSweep();
     void plotResults();
     void fitView();

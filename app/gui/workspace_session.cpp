@@ -4,6 +4,7 @@
 #include "app/workspace/scenario_store.h"
 #include "run_controller.h"
 #include "scenario_document.h"
+#include "sweep_tab.h"
 
 #include <QSettings>
 
@@ -65,6 +66,51 @@ void WorkspaceSession::attach(RunController* controller, ScenarioDocument* docum
             emit recordingFailed(error);
         }
     });
+}
+
+void WorkspaceSession::attachSweeps(SweepTab* tab) {
+    connect(tab->controller(), &RunController::started, this, [this] {
+        m_sweepStarted = QDateTime::currentDateTimeUtc();
+        m_sweepClock.start();
+    });
+    connect(tab, &SweepTab::sweepCompleted, this,
+            [this](const nlohmann::ordered_json& document, const SweepResults& results) {
+                if (!recordsRuns() || !isOpen()) {
+                    return;
+                }
+                QString error;
+                const double wall = static_cast<double>(m_sweepClock.elapsed()) / 1000.0;
+                if (recordSweep(document, results, m_sweepStarted, wall, &error) == 0) {
+                    emit recordingFailed(error);
+                }
+            });
+}
+
+qint64 WorkspaceSession::recordSweep(const nlohmann::ordered_json& document,
+                                     const SweepResults& results, const QDateTime& startedAt,
+                                     double wallTimeS, QString* error) {
+    if (!isOpen()) {
+        *error = tr("No workspace is open.");
+        return 0;
+    }
+    const auto revision =
+        workspace::ScenarioStore(m_workspace)
+            .record(QString::fromStdString(results.scenarioName), document, error);
+    if (!revision) {
+        return 0;
+    }
+    workspace::RunRecord record;
+    record.startedAt = startedAt;
+    record.wallTimeS = wallTimeS;
+    // The GUI sweeps rank by the default cost, as SweepSpec does.
+    const auto id = workspace::SweepStore(m_workspace)
+                        .save(revision->id, results, SweepSpec{}.costMetric, record, error);
+    if (!id) {
+        return 0;
+    }
+    emit sweepRecorded(*id);
+    emit changed();
+    return *id;
 }
 
 qint64 WorkspaceSession::recordRun(const nlohmann::ordered_json& document,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/workspace/run_store.h"
+#include "app/workspace/sweep_store.h"
 #include "app/workspace/workspace.h"
 #include "models/billing/pricing_catalog.h"
 
@@ -14,6 +15,7 @@ namespace faaslab::gui {
 
 class RunController;
 class ScenarioDocument;
+class SweepTab;
 
 // The desktop application's open workspace: which file, whether runs are
 // recorded (a preference kept in QSettings), and recording each completed
@@ -42,10 +44,16 @@ public:
     // the run started; keeps `document`'s presets resolving through the
     // workspace's catalog.
     void attach(RunController* controller, ScenarioDocument* document);
+    // Records every completed sweep of `tab` too (same preference).
+    void attachSweeps(SweepTab* tab);
 
     // Stores a run now; the run id, or 0 with *error set.
     qint64 recordRun(const nlohmann::ordered_json& document, const ScenarioResults& results,
                      const QDateTime& startedAt, double wallTimeS, QString* error);
+
+    // Stores a sweep now; the sweep id, or 0 with *error set.
+    qint64 recordSweep(const nlohmann::ordered_json& document, const SweepResults& results,
+                       const QDateTime& startedAt, double wallTimeS, QString* error);
 
     // Tell everyone that the library or the catalog changed (after an edit
     // made through workspace()).
@@ -59,6 +67,7 @@ signals:
     void opened(const QString& path);
     void changed();
     void runRecorded(qint64 id);
+    void sweepRecorded(qint64 id);
     void recordingFailed(const QString& message);
 
 private:
@@ -70,6 +79,8 @@ private:
     nlohmann::ordered_json m_runDocument;
     QDateTime m_runStarted;
     QElapsedTimer m_runClock;
+    QDateTime m_sweepStarted;
+    QElapsedTimer m_sweepClock;
 };
 
 } // namespace faaslab::gui

@@ -5,6 +5,7 @@
 #include "pricing_catalog_dialog.h"
 #include "results_panel.h"
 #include "scenario_document.h"
+#include "sweep_tab.h"
 #include "workspace_session.h"
 
 #include <QAction>
@@ -29,6 +30,7 @@ WorkspaceUi::WorkspaceUi(MainWindow* window)
     , m_session(new WorkspaceSession(this))
     , m_library(new LibraryDock(m_session, window)) {
     m_session->attach(window->runController(), window->document());
+    m_session->attachSweeps(window->sweepTab());
     window->addDockWidget(Qt::RightDockWidgetArea, m_library);
 
     m_openWorkspace = new QAction(tr("Open &Workspace…"), this);
@@ -44,6 +46,7 @@ WorkspaceUi::WorkspaceUi(MainWindow* window)
     connect(m_recordRuns, &QAction::toggled, m_session, &WorkspaceSession::setRecordsRuns);
 
     connect(m_library, &LibraryDock::showRunRequested, this, &WorkspaceUi::showStoredRun);
+    connect(m_library, &LibraryDock::showSweepRequested, this, &WorkspaceUi::showStoredSweep);
     connect(m_library, &LibraryDock::openScenarioRequested, this,
             [this](const QString& text, const QString& name) {
                 ScenarioDocument* document = m_window->document();
@@ -65,6 +68,13 @@ WorkspaceUi::WorkspaceUi(MainWindow* window)
         [this](qint64 id) {
             m_window->statusBar()->showMessage(
                 tr("Simulation finished; recorded as run %1.").arg(id), 8000);
+        },
+        Qt::QueuedConnection);
+    connect(
+        m_session, &WorkspaceSession::sweepRecorded, this,
+        [this](qint64 id) {
+            m_window->statusBar()->showMessage(tr("Sweep finished; recorded as sweep %1.").arg(id),
+                                               8000);
         },
         Qt::QueuedConnection);
     connect(
@@ -141,6 +151,18 @@ void WorkspaceUi::showStoredRun(const workspace::StoredRun& run) {
             .arg(run.summary.scenarioName)
             .arg(run.summary.revision)
             .arg(QLocale().toString(run.summary.startedAt.toLocalTime(), QLocale::ShortFormat)));
+}
+
+void WorkspaceUi::showStoredSweep(const workspace::StoredSweep& sweep, const QString& document) {
+    const auto json = nlohmann::ordered_json::parse(document.toStdString(), nullptr, false);
+    m_window->sweepTab()->showStoredSweep(sweep.results,
+                                          json.is_discarded() ? nlohmann::ordered_json() : json);
+    m_window->resultsPanel()->setCurrentWidget(m_window->sweepTab());
+    m_window->statusBar()->showMessage(
+        tr("Showing stored sweep %1 of \"%2\", from %3; nothing was simulated.")
+            .arg(sweep.summary.id)
+            .arg(sweep.summary.scenarioName)
+            .arg(QLocale().toString(sweep.summary.startedAt.toLocalTime(), QLocale::ShortFormat)));
 }
 
 } // namespace faaslab::gui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/workspace/run_store.h"
+#include "app/workspace/sweep_store.h"
 
 #include <QObject>
 
@@ -15,7 +16,7 @@ class WorkspaceSession;
 
 // What the workspace adds to the main window: the Library dock, File >
 // Open Workspace, the pricing catalog dialog, the "record runs" preference
-// and showing a stored run's results. Kept apart from MainWindow so the
+// and showing a stored run's or sweep's results. Kept apart from MainWindow so the
 // window only creates it and lends it its File menu.
 class WorkspaceUi : public QObject {
     Q_OBJECT
@@ -40,6 +41,8 @@ public:
     QWidget* showPricingCatalog();
     // Shows a stored run in the results panel without simulating.
     void showStoredRun(const workspace::StoredRun& run);
+    // Shows a stored sweep in the Sweep tab without simulating.
+    void showStoredSweep(const workspace::StoredSweep& sweep, const QString& document);
 
 private:
     MainWindow* m_window;

@@ -7,8 +7,10 @@
 #include "app/workspace/pricing_catalog_store.h"
 #include "app/workspace/run_store.h"
 #include "app/workspace/scenario_store.h"
+#include "app/workspace/sweep_store.h"
 #include "library_dock.h"
 #include "main_window.h"
+#include "models/results/sweep_writer.h"
 #include "pricing_catalog_dialog.h"
 #include "pricing_preset_model.h"
 #include "pricing_rate_model.h"
@@ -19,6 +21,8 @@
 #include "run_list_model.h"
 #include "scenario_document.h"
 #include "scenario_list_model.h"
+#include "sweep_list_model.h"
+#include "sweep_tab.h"
 #include "tests/support/process_run.h"
 #include "workspace_session.h"
 #include "workspace_ui.h"
@@ -29,10 +33,12 @@
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <QStatusBar>
 #include <QtTest>
+#include <qcustomplot.h>
 
 using namespace faaslab;
 using namespace faaslab::gui;
@@ -118,6 +124,44 @@ private slots:
         QVERIFY(m_window->resultsPanel()->hasResults());
         QVERIFY(m_window->resultsPanel()->results() == computed);
         QVERIFY(test::maybeGrab(m_window, "workspace-stored-run"));
+    }
+
+    void aSweepIsRecordedAndShowsAgainWithoutSimulating() {
+        SweepTab* tab = m_window->sweepTab();
+        tab->startSweep("workload.arrivals.rate_per_s", {2.0, 8.0});
+        QVERIFY(tab->controller()->waitForFinished(120000));
+        QVERIFY(tab->lastResults() != nullptr);
+        const SweepResults computed = *tab->lastResults();
+        QString error;
+        const auto stored = workspace::SweepStore(ws()).list(&error);
+        QVERIFY2(stored && stored->size() == 1, qPrintable(error));
+        QCOMPARE(stored->front().parameter, QString("workload.arrivals.rate_per_s"));
+        QTRY_VERIFY(m_window->statusBar()->currentMessage().contains("recorded as sweep"));
+
+        // Listed on the Library's Sweeps page, and shown from there: the
+        // same results, and nothing runs.
+        QCOMPARE(library()->sweepModel()->rowCount(), 1);
+        QVERIFY(library()->historyTabs()->tabText(1).contains("1"));
+        m_window->resultsPanel()->setCurrentIndex(0);
+        QSignalSpy started(tab->controller(), &RunController::started);
+        library()->sweepView()->selectRow(0);
+        library()->showSweep(library()->selectedSweep());
+        QCOMPARE(started.count(), 0);
+        QCOMPARE(m_window->resultsPanel()->currentWidget(), tab);
+        QVERIFY(tab->lastResults() != nullptr);
+        // The stored sweep writes the same results file as the one computed.
+        QCOMPARE(sweepToJson(*tab->lastResults()).dump(), sweepToJson(computed).dump());
+        QCOMPARE(tab->costGraph(0)->dataCount(), 2);
+        QVERIFY(test::maybeGrab(library(), "workspace-library-sweeps"));
+
+        // Not recorded with the preference off; deleted after confirmation.
+        ui()->recordRunsAction()->setChecked(false);
+        tab->startSweep("workload.arrivals.rate_per_s", {3.0, 6.0});
+        QVERIFY(tab->controller()->waitForFinished(120000));
+        QCOMPARE(workspace::SweepStore(ws()).list(&error)->size(), std::size_t(1));
+        ui()->recordRunsAction()->setChecked(true);
+        QVERIFY(library()->deleteSweep(stored->front().id, &error));
+        QCOMPARE(library()->sweepModel()->rowCount(), 0);
     }
 
     void theLibrarySearchesAndFiltersByTag() {
