@@ -102,6 +102,7 @@ void ContainerPlatform::housekeeping(double now) {
         if (r.measured) {
             m_metrics.recordRejection();
         }
+        notifyEnd(r.token, InvocationOutcome::Rejected, at, at - r.arrival, false);
     });
     m_metrics.advanceTo(now);
     m_signals.advance(now);
@@ -115,7 +116,8 @@ void ContainerPlatform::onArrival(const Request& request) {
         m_metrics.recordArrival();
     }
     m_signals.add(InSystem, 1.0);
-    const WaitingRequest waiting{now, request.work, request.ioWait, measured, request.id};
+    const WaitingRequest waiting{now,      request.work, request.ioWait,
+                                 measured, request.id,   request.token};
     if (m_line.empty() && !m_routing.empty()) {
         dispatch(waiting, m_routing.best(), now);
         return;
@@ -141,7 +143,8 @@ void ContainerPlatform::dispatch(const WaitingRequest& request, std::uint32_t sl
     }
     m_inService[id] = InService{request.arrival,  now - request.arrival,
                                 request.work,     slot,
-                                request.measured, instance.readyAt > request.arrival};
+                                request.measured, instance.readyAt > request.arrival,
+                                request.token};
     const bool wasIdle = instance.active() == 0;
     // A request that waits on downstream calls holds its slot but no CPU
     // (the I/O comes first, then the CPU work; the order does not change
@@ -247,6 +250,7 @@ void ContainerPlatform::onDeparture(std::uint32_t slot, double now) {
     if (done.measured) {
         m_metrics.recordServed(now - done.arrival, done.cold, false, done.wait);
     }
+    notifyEnd(done.token, InvocationOutcome::Completed, now, now - done.arrival, done.cold);
     if (instance.active() == 0) {
         --m_busyInstances;
         m_metrics.addBusyInstances(-1);

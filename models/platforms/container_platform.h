@@ -43,6 +43,7 @@ public:
     void onWarmupEnd(double time) override;
     void onHorizon(double time) override;
     ReplicationResult result() const override;
+    const PlatformMetrics& metrics() const override { return m_metrics; }
 
 private:
     enum class State : std::uint8_t { Starting, Ready, Draining, Stopped };
@@ -62,6 +63,7 @@ private:
         std::uint32_t instance = 0;
         bool measured = false;
         bool cold = false;
+        std::uint64_t token = 0;
     };
     enum EventKind : std::uint32_t { Departure, InstanceReady, AutoscalerTick, IoDone };
 

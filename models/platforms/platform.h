@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/platforms/invocation_listener.h"
 #include "models/platforms/platform_metrics.h"
 #include "models/results/replication_result.h"
 #include "models/workload/request.h"
@@ -33,6 +34,24 @@ public:
 
     virtual void start() = 0;
     virtual ReplicationResult result() const = 0;
+    // The raw collector behind result(), for runners that combine several
+    // platforms (the function pools of an application) into one result.
+    virtual const PlatformMetrics& metrics() const = 0;
+
+    // Set before start(); nullptr (the default) for no notifications.
+    void setInvocationListener(InvocationListener* listener) { m_listener = listener; }
+
+protected:
+    bool hasListener() const { return m_listener != nullptr; }
+    void notifyEnd(std::uint64_t token, InvocationOutcome outcome, double time, double latency,
+                   bool coldStart) const {
+        if (m_listener != nullptr) {
+            m_listener->onInvocationEnd(InvocationEnd{token, outcome, time, latency, coldStart});
+        }
+    }
+
+private:
+    InvocationListener* m_listener = nullptr;
 };
 
 } // namespace faaslab

@@ -82,6 +82,10 @@ public:
         m_latency.add(latency);
     }
 
+    // Time averages over the measured window, for combining pools.
+    double averageCapacity() const { return m_levels.average(Capacity); }
+    double averageBusyCapacity() const { return m_levels.average(BusyCapacity); }
+
     std::uint64_t arrived() const { return m_arrived; }
     std::uint64_t served() const { return m_served; }
     double windowLength() const { return m_stopAt - m_windowStart; }

@@ -117,6 +117,7 @@ void ServerlessPlatform::onArrival(const Request& request) {
             if (measured) {
                 m_metrics.recordRejection();
             }
+            notifyEnd(request.token, InvocationOutcome::Rejected, now, 0.0, false);
             return;
         }
         slot = createInstance(false);
@@ -154,7 +155,14 @@ void ServerlessPlatform::onArrival(const Request& request) {
     kind |= measured ? MeasuredFlag : 0u;
     kind |= cold ? ColdFlag : 0u;
     kind |= timedOut ? TimedOutFlag : 0u;
-    m_simulation.schedule(now + latency, this, kind, slot, latency);
+    if (hasListener()) {
+        // The event has no room for the request's token: keep it aside,
+        // with the instance, until the request ends.
+        kind |= ListenedFlag;
+        m_simulation.schedule(now + latency, this, kind, listened(slot, request.token), latency);
+    } else {
+        m_simulation.schedule(now + latency, this, kind, slot, latency);
+    }
     if (cold && m_config.concurrencyPerInstance > 1) {
         // With room for more requests, the new instance takes them as soon
         // as its initialisation is over, not only when this one finishes.
@@ -190,8 +198,29 @@ void ServerlessPlatform::onReady(std::uint32_t slot, double creation) {
     }
 }
 
+std::uint32_t ServerlessPlatform::listened(std::uint32_t slot, std::uint64_t token) {
+    std::uint32_t id = 0;
+    if (!m_freeListened.empty()) {
+        id = m_freeListened.back();
+        m_freeListened.pop_back();
+    } else {
+        id = static_cast<std::uint32_t>(m_listened.size());
+        m_listened.emplace_back();
+    }
+    m_listened[id] = Listened{token, slot};
+    return id;
+}
+
 void ServerlessPlatform::onFinished(const sim::Event& event) {
-    const std::uint32_t slot = event.index;
+    std::uint32_t slot = event.index;
+    const bool listenedTo = (event.kind & ListenedFlag) != 0;
+    std::uint64_t token = 0;
+    if (listenedTo) {
+        const Listened entry = m_listened[event.index];
+        m_freeListened.push_back(event.index);
+        slot = entry.slot;
+        token = entry.token;
+    }
     Instance& instance = m_instances[slot];
     instance.ready = true;
     --instance.active;
@@ -207,6 +236,12 @@ void ServerlessPlatform::onFinished(const sim::Event& event) {
     if ((event.kind & MeasuredFlag) != 0) {
         m_metrics.recordServed(event.value, (event.kind & ColdFlag) != 0,
                                (event.kind & TimedOutFlag) != 0);
+    }
+    if (listenedTo) {
+        notifyEnd(token,
+                  (event.kind & TimedOutFlag) != 0 ? InvocationOutcome::TimedOut
+                                                   : InvocationOutcome::Completed,
+                  event.time, event.value, (event.kind & ColdFlag) != 0);
     }
 }
 

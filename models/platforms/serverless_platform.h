@@ -40,6 +40,7 @@ public:
     void onWarmupEnd(double time) override;
     void onHorizon(double time) override;
     ReplicationResult result() const override;
+    const PlatformMetrics& metrics() const override { return m_metrics; }
 
 private:
     struct Instance {
@@ -59,6 +60,8 @@ private:
         MeasuredFlag = 1u << 8,
         ColdFlag = 1u << 9,
         TimedOutFlag = 1u << 10,
+        // The event's index is an entry of m_listened, not an instance slot.
+        ListenedFlag = 1u << 11,
         KindMask = 0xff,
     };
 
@@ -75,6 +78,8 @@ private:
     void makeAvailable(std::uint32_t slot);
     std::uint32_t pickOnDemand() const;
     void onFinished(const sim::Event& event);
+    // Keeps a listened-to request's token until it ends; returns the entry.
+    std::uint32_t listened(std::uint32_t slot, std::uint64_t token);
     void onReady(std::uint32_t slot, double creation);
 
     ServerlessConfig m_config;
@@ -98,6 +103,15 @@ private:
     // instances that can take a request are exactly the idle ones, in m_idle
     // in order of last use: the common case needs no second structure.
     bool m_idleIsAvailable = false;
+
+    // Requests in execution whose end a listener waits for (none without a
+    // listener): bounded by the requests in execution at once.
+    struct Listened {
+        std::uint64_t token = 0;
+        std::uint32_t slot = 0;
+    };
+    std::vector<Listened> m_listened;
+    std::vector<std::uint32_t> m_freeListened;
 };
 
 } // namespace faaslab

@@ -110,6 +110,14 @@ void VmPlatform::rejectExpired(const WaitingRequest& request, double at) {
     if (request.measured) {
         m_metrics.recordRejection();
     }
+    notifyEnd(request.token, InvocationOutcome::Rejected, at, at - request.arrival, false);
+}
+
+void VmPlatform::reject(const WaitingRequest& request, double now) {
+    if (request.measured) {
+        m_metrics.recordRejection();
+    }
+    notifyEnd(request.token, InvocationOutcome::Rejected, now, 0.0, false);
 }
 
 void VmPlatform::housekeeping(double now) {
@@ -159,8 +167,8 @@ void VmPlatform::onArrival(const Request& request) {
     }
     // A blocking server: the core is held while the request waits on
     // downstream calls too.
-    const WaitingRequest waiting{now, request.work + request.ioWait, 0.0, measured,
-                                 m_nextRequestId++};
+    const WaitingRequest waiting{
+        now, request.work + request.ioWait, 0.0, measured, m_nextRequestId++, request.token};
     const auto capacity = static_cast<std::size_t>(m_config.queueCapacity);
 
     if (centralQueue()) {
@@ -169,8 +177,8 @@ void VmPlatform::onArrival(const Request& request) {
         } else if (m_central.size() < capacity) {
             m_central.push(waiting);
             m_metrics.addQueued(1);
-        } else if (measured) {
-            m_metrics.recordRejection();
+        } else {
+            reject(waiting, now);
         }
         return;
     }
@@ -178,9 +186,7 @@ void VmPlatform::onArrival(const Request& request) {
     const std::uint32_t slot = chooseVm();
     if (slot == LeastLoadedInstances::None) {
         // No VM in service at all (every VM still booting): nowhere to go.
-        if (measured) {
-            m_metrics.recordRejection();
-        }
+        reject(waiting, now);
         return;
     }
     Vm& vm = m_vms[slot];
@@ -203,8 +209,8 @@ void VmPlatform::onArrival(const Request& request) {
             QueuedAt{slot, waiting.id, now};
         ++m_expirySize;
         refreshRouting(slot);
-    } else if (measured) {
-        m_metrics.recordRejection();
+    } else {
+        reject(waiting, now);
     }
 }
 
@@ -218,8 +224,8 @@ void VmPlatform::startOn(std::uint32_t slot, const WaitingRequest& request, doub
         running = static_cast<std::uint32_t>(m_running.size());
         m_running.emplace_back();
     }
-    m_running[running] = Running{request.arrival, now - request.arrival, slot, request.measured,
-                                 vm.readyAt > request.arrival};
+    m_running[running] = Running{request.arrival,  now - request.arrival,        slot,
+                                 request.measured, vm.readyAt > request.arrival, request.token};
     if (++vm.busyCores == 1) {
         m_metrics.addBusyInstances(1);
     }
@@ -295,6 +301,7 @@ void VmPlatform::onFinished(std::uint32_t running, double now) {
     if (done.measured) {
         m_metrics.recordServed(now - done.arrival, done.cold, false, done.wait);
     }
+    notifyEnd(done.token, InvocationOutcome::Completed, now, now - done.arrival, done.cold);
     pullWork(done.vm, now);
     if (vm.state == State::Draining && vm.busyCores == 0 && vm.queue.empty()) {
         terminate(done.vm, now);

@@ -30,6 +30,7 @@ public:
     void onWarmupEnd(double time) override;
     void onHorizon(double time) override;
     ReplicationResult result() const override;
+    const PlatformMetrics& metrics() const override { return m_metrics; }
 
 private:
     enum class State : std::uint8_t { Booting, InService, Draining, Stopped };
@@ -47,6 +48,7 @@ private:
         std::uint32_t vm = 0;
         bool measured = false;
         bool cold = false;
+        std::uint64_t token = 0;
     };
     // Queued requests in arrival order across every VM queue: with one
     // timeout for all, this is also their expiry order.
@@ -62,6 +64,8 @@ private:
     void terminate(std::uint32_t slot, double now);
     void housekeeping(double now);
     void rejectExpired(const WaitingRequest& request, double at);
+    // Turned away on arrival: no room in the queue, or no VM in service.
+    void reject(const WaitingRequest& request, double now);
     void startOn(std::uint32_t vm, const WaitingRequest& request, double now);
     void refreshRouting(std::uint32_t vm);
     void pullWork(std::uint32_t vm, double now);

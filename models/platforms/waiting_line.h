@@ -12,7 +12,8 @@ struct WaitingRequest {
     double work = 0.0;
     double ioWait = 0.0;
     bool measured = false;
-    std::uint64_t id = 0; // the request's number, to recognise it in a line
+    std::uint64_t id = 0;    // the request's number, to recognise it in a line
+    std::uint64_t token = 0; // Request::token
 };
 
 // A first-in first-out line of waiting requests in a ring buffer (no

@@ -19,6 +19,9 @@ struct Request {
     // (and, for FaaS, billed) through it; a container instance serves other
     // requests meanwhile.
     double ioWait = 0.0;
+    // Opaque to platforms: handed back in InvocationEnd so that whoever
+    // submitted the request (an application runtime) knows which one ended.
+    std::uint64_t token = 0;
 };
 
 // Receives requests at their arrival time.
