@@ -3,6 +3,7 @@
 #include "app/workspace/run_store.h"
 #include "app/workspace/scenario_store.h"
 #include "cli_support.h"
+#include "models/results/application_tables.h"
 #include "models/results/comparison_table.h"
 #include "models/results/results_writer.h"
 #include "models/runner/scenario_runner.h"
@@ -211,7 +212,7 @@ int runCommand(const QStringList& arguments) {
     if (parser.isSet(json)) {
         printOut(resultsToJsonText(results));
     } else {
-        printOut(formatComparisonTable(results));
+        printOut(formatComparisonTable(results) + formatApplicationTables(results));
     }
     bool written = true;
     if (parser.isSet(out)) {

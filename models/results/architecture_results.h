@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/results/metric_values.h"
+#include "models/results/named_metrics.h"
 #include "models/results/time_series.h"
 
 #include <string>
@@ -34,6 +35,11 @@ struct ArchitectureResults {
     // Latency CDF of all replications pooled: (seconds, fraction <= seconds).
     std::vector<std::pair<double, double>> latencyCdf;
     PricingProvenance pricing;
+    // Applications only: per-function, per-trigger and per-queue metrics,
+    // each the mean over replications.
+    std::vector<NamedMetrics> functions;
+    std::vector<NamedMetrics> triggers;
+    std::vector<NamedMetrics> queues;
     bool operator==(const ArchitectureResults&) const = default;
 };
 

@@ -158,6 +158,29 @@ std::string countWithShare(const ArchitectureResults& a, std::string_view countK
 
 } // namespace
 
+std::string formatTextGrid(const std::vector<std::vector<std::string>>& rows,
+                           std::size_t leftColumns) {
+    std::vector<std::size_t> widths;
+    for (const auto& row : rows) {
+        widths.resize(std::max(widths.size(), row.size()), 0);
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            widths[c] = std::max(widths[c], displayWidth(row[c]));
+        }
+    }
+    std::string out;
+    for (const auto& row : rows) {
+        std::string line;
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            line += (c == 0 ? "" : "   ") + pad(row[c], widths[c], c >= leftColumns);
+        }
+        while (!line.empty() && line.back() == ' ') {
+            line.pop_back();
+        }
+        out += line + '\n';
+    }
+    return out;
+}
+
 std::string formatComparisonTable(const ScenarioResults& results) {
     using namespace metric;
     const auto& archs = results.architectures;

@@ -3,6 +3,7 @@
 #include "models/results/scenario_results.h"
 
 #include <string>
+#include <vector>
 
 namespace faaslab {
 
@@ -11,6 +12,11 @@ namespace faaslab {
 // there are replications), and a closing line naming the cheapest and the
 // fastest architecture.
 std::string formatComparisonTable(const ScenarioResults& results);
+
+// Rows of cells as aligned text columns: the first `leftColumns` columns
+// left-aligned (names), the others right-aligned (numbers).
+std::string formatTextGrid(const std::vector<std::vector<std::string>>& rows,
+                           std::size_t leftColumns);
 
 // Human formatting shared by the table and the GUI cards.
 std::string formatSeconds(double seconds);  // "182.3 ms", "1.250 s", "2.5 min"

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "models/results/metric_values.h"
+#include "models/results/named_metrics.h"
 #include "models/results/time_series.h"
 #include "simulator/latency_histogram.h"
 
 #include <cstdint>
+#include <vector>
 
 namespace faaslab {
 
@@ -14,6 +16,10 @@ struct ReplicationResult {
     TimeSeries series;
     sim::LatencyHistogram latency;
     std::uint64_t eventsProcessed = 0;
+    // Applications only: the parts, each with its own metrics.
+    std::vector<NamedMetrics> functions;
+    std::vector<NamedMetrics> triggers;
+    std::vector<NamedMetrics> queues;
 };
 
 } // namespace faaslab

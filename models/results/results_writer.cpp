@@ -65,6 +65,22 @@ Json architectureToJson(const ArchitectureResults& a, const ResultsJsonOptions& 
     if (!a.ci95.empty()) {
         j["ci95"] = metricsToJson(a.ci95);
     }
+    // Applications: one entry per function, trigger and queue.
+    const std::pair<const char*, const std::vector<NamedMetrics>*> parts[] = {
+        {"functions", &a.functions}, {"triggers", &a.triggers}, {"queues", &a.queues}};
+    for (const auto& [key, list] : parts) {
+        if (list->empty()) {
+            continue;
+        }
+        Json items = Json::array();
+        for (const NamedMetrics& part : *list) {
+            Json item;
+            item["name"] = part.name;
+            addMetricsToJson(item, part.metrics);
+            items.push_back(item);
+        }
+        j[key] = items;
+    }
     if (options.includeLatencyCdf) {
         Json cdf = Json::array();
         for (const auto& [x, f] : a.latencyCdf) {

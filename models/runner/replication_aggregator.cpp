@@ -10,6 +10,32 @@
 
 namespace faaslab {
 
+namespace {
+
+// Part by part, metric by metric: the mean over replications (every
+// replication of an architecture has the same parts in the same order).
+std::vector<NamedMetrics> meanOfParts(const std::vector<std::vector<NamedMetrics>>& replications) {
+    std::vector<NamedMetrics> out;
+    if (replications.empty()) {
+        return out;
+    }
+    const auto n = static_cast<double>(replications.size());
+    for (std::size_t i = 0; i < replications.front().size(); ++i) {
+        NamedMetrics part{replications.front()[i].name, {}};
+        for (const MetricValues::Entry& e : replications.front()[i].metrics.entries()) {
+            double sum = 0.0;
+            for (const auto& r : replications) {
+                sum += r[i].metrics.value(e.key);
+            }
+            part.metrics.set(e.key, sum / n);
+        }
+        out.push_back(std::move(part));
+    }
+    return out;
+}
+
+} // namespace
+
 void ReplicationAggregator::add(ReplicationResult&& replication) {
     if (m_metrics.empty()) {
         m_seriesSum = replication.series;
@@ -40,6 +66,9 @@ void ReplicationAggregator::add(ReplicationResult&& replication) {
     }
     m_latency.merge(replication.latency);
     m_metrics.push_back(std::move(replication.metrics));
+    m_functions.push_back(std::move(replication.functions));
+    m_triggers.push_back(std::move(replication.triggers));
+    m_queues.push_back(std::move(replication.queues));
 }
 
 ArchitectureResults ReplicationAggregator::finish(const std::string& name,
@@ -85,6 +114,9 @@ ArchitectureResults ReplicationAggregator::finish(const std::string& name,
         }
     }
     out.latencyCdf = m_latency.cdf(400);
+    out.functions = meanOfParts(m_functions);
+    out.triggers = meanOfParts(m_triggers);
+    out.queues = meanOfParts(m_queues);
     return out;
 }
 

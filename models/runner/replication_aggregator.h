@@ -29,6 +29,8 @@ public:
 
 private:
     std::vector<MetricValues> m_metrics;
+    // Application parts of each replication (empty for one function).
+    std::vector<std::vector<NamedMetrics>> m_functions, m_triggers, m_queues;
     TimeSeries m_seriesSum;
     std::vector<std::vector<int>> m_seriesCount;
     sim::LatencyHistogram m_latency;

@@ -1,5 +1,6 @@
 #include "models/runner/scenario_runner.h"
 
+#include "models/application/application_runtime.h"
 #include "models/runner/platform_factory.h"
 #include "models/runner/replication_aggregator.h"
 #include "models/workload/request_source.h"
@@ -50,6 +51,27 @@ ReplicationResult runReplication(const Scenario& scenario, std::size_t architect
     sim::Simulation simulation(settings.durationS);
     MeasurementWindow window{settings.warmupS, settings.durationS, settings.timeseriesBinS,
                              maxTimeSeriesBins};
+    sim::RunControl control;
+    control.warmup = settings.warmupS;
+    control.cancel = cancel;
+    if (progress) {
+        control.progress = [&progress](const sim::RunProgress& p) {
+            progress(p.fraction());
+        };
+    }
+    if (scenario.application) {
+        ApplicationRuntime runtime(scenario, architecture, simulation,
+                                   static_cast<std::uint64_t>(replication), window);
+        simulation.addObserver(&runtime);
+        runtime.start();
+        const sim::RunOutcome outcome = simulation.run(control);
+        if (cancelled != nullptr) {
+            *cancelled = outcome == sim::RunOutcome::Cancelled;
+        }
+        ReplicationResult result = runtime.result();
+        result.eventsProcessed = simulation.eventsProcessed();
+        return result;
+    }
     const PlatformContext context{simulation,
                                   scenario.workload,
                                   settings.seed,
@@ -64,14 +86,6 @@ ReplicationResult runReplication(const Scenario& scenario, std::size_t architect
     platform->start();
     source.start();
 
-    sim::RunControl control;
-    control.warmup = settings.warmupS;
-    control.cancel = cancel;
-    if (progress) {
-        control.progress = [&progress](const sim::RunProgress& p) {
-            progress(p.fraction());
-        };
-    }
     const sim::RunOutcome outcome = simulation.run(control);
     if (cancelled != nullptr) {
         *cancelled = outcome == sim::RunOutcome::Cancelled;

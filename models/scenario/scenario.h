@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/application/application_spec.h"
 #include "models/platforms/container_config.h"
 #include "models/platforms/serverless_config.h"
 #include "models/platforms/vm_config.h"
@@ -7,6 +8,7 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -15,6 +17,9 @@
 namespace faaslab {
 
 inline constexpr std::string_view ScenarioFormat = "faaslab.scenario/1";
+// Format 2 adds applications: several functions, triggers and the edges
+// between them, instead of one workload. Format-1 files still load.
+inline constexpr std::string_view ScenarioFormatV2 = "faaslab.scenario/2";
 
 struct SimulationSettings {
     double durationS = 86400.0;
@@ -36,6 +41,10 @@ struct ArchitectureSpec {
     // with overrides, or inline rates), so the scenario writes back as it was
     // read.
     nlohmann::ordered_json pricingSource;
+    // Containers and VMs running an application: one fleet for every
+    // function (true) or one fleet per function, each with these settings.
+    // Serverless functions always scale on their own.
+    bool sharedPool = true;
 
     std::string_view typeName() const;
     const PriceListInfo& priceListInfo() const;
@@ -46,7 +55,10 @@ struct Scenario {
     std::string name;
     std::string description;
     SimulationSettings simulation;
+    // Format 1: the one function and its traffic.
     WorkloadSpec workload;
+    // Format 2: the application that replaces `workload`.
+    std::optional<ApplicationSpec> application;
     std::vector<ArchitectureSpec> architectures;
     bool operator==(const Scenario&) const = default;
 };

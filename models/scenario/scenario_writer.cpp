@@ -116,11 +116,112 @@ Json architectureToJson(const ArchitectureSpec& spec) {
     return j;
 }
 
+// A whole number where the count is fixed, else the distribution.
+Json countToJson(const DistributionSpec& d) {
+    if (d.kind == DistributionSpec::Kind::Deterministic) {
+        return d.value;
+    }
+    return distributionToJson(d);
+}
+
+Json applicationToJson(const ApplicationSpec& app) {
+    auto functionName = [&](int f) {
+        return app.functions[static_cast<std::size_t>(f)].name;
+    };
+    Json j;
+    Json functions = Json::array();
+    for (const FunctionSpec& f : app.functions) {
+        Json fj;
+        fj["name"] = f.name;
+        fj["service_time_s"] = distributionToJson(f.serviceTimeS);
+        if (f.ioWaitS) {
+            fj["io_wait_s"] = distributionToJson(*f.ioWaitS);
+        }
+        fj["memory_mb"] = f.memoryMb;
+        if (f.timeoutS) {
+            fj["timeout_s"] = *f.timeoutS;
+        }
+        functions.push_back(fj);
+    }
+    j["functions"] = functions;
+    if (!app.queues.empty()) {
+        Json queues = Json::array();
+        for (const QueueSpec& q : app.queues) {
+            queues.push_back(Json{{"name", q.name},
+                                  {"consumer", functionName(q.consumer)},
+                                  {"batch_size", q.batchSize},
+                                  {"batching_window_s", q.batchingWindowS},
+                                  {"max_concurrency", q.maxConcurrency},
+                                  {"visibility_timeout_s", q.visibilityTimeoutS},
+                                  {"max_receive_count", q.maxReceiveCount}});
+        }
+        j["queues"] = queues;
+    }
+    Json triggers = Json::array();
+    for (const TriggerSpec& t : app.triggers) {
+        Json tj;
+        tj["name"] = t.name;
+        tj["type"] = std::string(TriggerSpec::typeName(t.type));
+        switch (t.type) {
+        case TriggerSpec::Type::Http:
+            tj["function"] = functionName(t.function);
+            tj["arrivals"] = arrivalsToJson(t.arrivals);
+            break;
+        case TriggerSpec::Type::Queue:
+            tj["queue"] = app.queues[static_cast<std::size_t>(t.queue)].name;
+            tj["arrivals"] = arrivalsToJson(t.arrivals);
+            break;
+        case TriggerSpec::Type::Timer:
+            tj["function"] = functionName(t.function);
+            tj["period_s"] = t.periodS;
+            tj["offset_s"] = t.offsetS;
+            tj["jitter_s"] = t.jitterS;
+            break;
+        case TriggerSpec::Type::Storage:
+            tj["function"] = functionName(t.function);
+            tj["burst_rate_per_s"] = t.burstRatePerS;
+            tj["burst_size"] = countToJson(t.burstSize);
+            break;
+        }
+        triggers.push_back(tj);
+    }
+    j["triggers"] = triggers;
+    if (!app.edges.empty()) {
+        Json edges = Json::array();
+        for (const EdgeSpec& e : app.edges) {
+            Json ej;
+            ej["type"] = std::string(EdgeSpec::typeName(e.type));
+            ej["from"] = functionName(e.from);
+            if (e.type == EdgeSpec::Type::Queue) {
+                ej["queue"] = app.queues[static_cast<std::size_t>(e.queue)].name;
+            } else {
+                ej["to"] = functionName(e.to);
+                ej["invocation"] = e.async ? "async" : "sync";
+                if (e.type == EdgeSpec::Type::FanOut) {
+                    ej["copies"] = countToJson(e.copies);
+                    if (e.fanIn) {
+                        ej["fan_in"] = functionName(*e.fanIn);
+                    }
+                }
+            }
+            edges.push_back(ej);
+        }
+        j["edges"] = edges;
+    }
+    const AsyncInvocationSettings& a = app.async;
+    j["async"] = Json{{"max_retries", a.maxRetries},
+                      {"retry_delay_s", a.retryDelayS},
+                      {"throttle_backoff_s", a.throttleBackoffS},
+                      {"throttle_backoff_max_s", a.throttleBackoffMaxS},
+                      {"max_event_age_s", a.maxEventAgeS}};
+    return j;
+}
+
 } // namespace
 
 Json scenarioToJson(const Scenario& s) {
     Json j;
-    j["format"] = std::string(ScenarioFormat);
+    j["format"] = std::string(s.application ? ScenarioFormatV2 : ScenarioFormat);
     j["name"] = s.name;
     if (!s.description.empty()) {
         j["description"] = s.description;
@@ -130,15 +231,23 @@ Json scenarioToJson(const Scenario& s) {
                            {"seed", s.simulation.seed},
                            {"replications", s.simulation.replications},
                            {"timeseries_bin_s", s.simulation.timeseriesBinS}};
-    j["workload"] = Json{{"arrivals", arrivalsToJson(s.workload.arrivals)},
-                         {"service_time_s", distributionToJson(s.workload.serviceTimeS)}};
-    if (s.workload.ioWaitS) {
-        j["workload"]["io_wait_s"] = distributionToJson(*s.workload.ioWaitS);
+    if (s.application) {
+        j["application"] = applicationToJson(*s.application);
+    } else {
+        j["workload"] = Json{{"arrivals", arrivalsToJson(s.workload.arrivals)},
+                             {"service_time_s", distributionToJson(s.workload.serviceTimeS)}};
+        if (s.workload.ioWaitS) {
+            j["workload"]["io_wait_s"] = distributionToJson(*s.workload.ioWaitS);
+        }
+        j["workload"]["memory_mb"] = s.workload.memoryMb;
     }
-    j["workload"]["memory_mb"] = s.workload.memoryMb;
     Json architectures = Json::array();
     for (const ArchitectureSpec& a : s.architectures) {
-        architectures.push_back(architectureToJson(a));
+        Json aj = architectureToJson(a);
+        if (s.application && a.typeName() != "serverless") {
+            aj["function_pools"] = a.sharedPool ? "shared" : "per_function";
+        }
+        architectures.push_back(aj);
     }
     j["architectures"] = architectures;
     return j;

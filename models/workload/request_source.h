@@ -19,6 +19,10 @@ enum class StreamPurpose : std::uint64_t {
     InstanceStartup = 4,
     Dispatch = 5,
     IoWait = 6,
+    // Applications: per-invocation work, trigger events, fan-out counts.
+    ApplicationWork = 7,
+    TriggerEvents = 8,
+    FanOutCounts = 9,
 };
 
 sim::RandomStream deriveStream(std::uint64_t seed, std::uint64_t replication, StreamPurpose purpose,

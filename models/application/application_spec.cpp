@@ -1,0 +1,93 @@
+#include "models/application/application_spec.h"
+
+#include <cmath>
+
+namespace faaslab {
+
+std::string_view TriggerSpec::typeName(Type type) {
+    switch (type) {
+    case Type::Http:
+        return "http";
+    case Type::Timer:
+        return "timer";
+    case Type::Storage:
+        return "storage";
+    case Type::Queue:
+        return "queue";
+    }
+    return "http";
+}
+
+std::string_view EdgeSpec::typeName(Type type) {
+    switch (type) {
+    case Type::Chain:
+        return "chain";
+    case Type::FanOut:
+        return "fan_out";
+    case Type::Queue:
+        return "queue";
+    }
+    return "chain";
+}
+
+std::vector<const EdgeSpec*> ApplicationSpec::edgesFrom(int function) const {
+    std::vector<const EdgeSpec*> out;
+    for (const EdgeSpec& e : edges) {
+        if (e.from == function) {
+            out.push_back(&e);
+        }
+    }
+    return out;
+}
+
+namespace {
+
+// Mean of max(1, round(X)), the integer count a copies or burst-size
+// distribution stands for; estimated from its mean (exact for the
+// deterministic counts the examples use).
+double meanCount(const DistributionSpec& spec) {
+    return std::max(1.0, std::round(spec.meanValue()));
+}
+
+void accumulate(const ApplicationSpec& app, int function, double weight,
+                std::vector<double>& counts, int depth) {
+    if (depth > static_cast<int>(app.functions.size()) + static_cast<int>(app.queues.size())) {
+        return; // a cycle; the reader rejects those, this only guards
+    }
+    counts[static_cast<std::size_t>(function)] += weight;
+    for (const EdgeSpec* e : app.edgesFrom(function)) {
+        switch (e->type) {
+        case EdgeSpec::Type::Chain:
+            accumulate(app, e->to, weight, counts, depth + 1);
+            break;
+        case EdgeSpec::Type::FanOut:
+            accumulate(app, e->to, weight * meanCount(e->copies), counts, depth + 1);
+            if (e->fanIn) {
+                accumulate(app, *e->fanIn, weight, counts, depth + 1);
+            }
+            break;
+        case EdgeSpec::Type::Queue: {
+            const QueueSpec& q = app.queues[static_cast<std::size_t>(e->queue)];
+            // Batches, not messages, are invocations; at least one per batch.
+            accumulate(app, q.consumer, weight / q.batchSize, counts, depth + 1);
+            break;
+        }
+        }
+    }
+}
+
+} // namespace
+
+std::vector<double> ApplicationSpec::invocationsPerRequest(int trigger) const {
+    std::vector<double> counts(functions.size(), 0.0);
+    const TriggerSpec& t = triggers[static_cast<std::size_t>(trigger)];
+    if (t.type == TriggerSpec::Type::Queue) {
+        const QueueSpec& q = queues[static_cast<std::size_t>(t.queue)];
+        accumulate(*this, q.consumer, 1.0 / q.batchSize, counts, 0);
+    } else {
+        accumulate(*this, t.function, 1.0, counts, 0);
+    }
+    return counts;
+}
+
+} // namespace faaslab

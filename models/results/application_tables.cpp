@@ -1,0 +1,127 @@
+#include "models/results/application_tables.h"
+
+#include "models/application/part_statistics.h"
+#include "models/results/comparison_table.h"
+
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+namespace faaslab {
+
+namespace {
+
+using Cell = std::function<std::string(const MetricValues&)>;
+
+struct Column {
+    std::string header;
+    Cell cell;
+};
+
+Cell count(std::string_view key) {
+    return [key](const MetricValues& m) {
+        return formatCount(m.value(key));
+    };
+}
+
+Cell seconds(std::string_view key) {
+    return [key](const MetricValues& m) {
+        return formatSeconds(m.value(key));
+    };
+}
+
+Cell decimal(std::string_view key) {
+    return [key](const MetricValues& m) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.2f", m.value(key));
+        return std::string(text);
+    };
+}
+
+// Present only where the part has its own pool (serverless functions,
+// per-function fleets); a shared fleet's cost is not split by function.
+Cell ownPool(std::string_view key, std::string (*format)(double)) {
+    return [key, format](const MetricValues& m) {
+        return m.contains(key) ? format(m.value(key)) : std::string("-");
+    };
+}
+
+std::string table(const ScenarioResults& results, const std::string& title,
+                  const std::string& partHeader,
+                  const std::vector<NamedMetrics> ArchitectureResults::*parts,
+                  const std::vector<Column>& columns) {
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> header{partHeader, "Architecture"};
+    for (const Column& c : columns) {
+        header.push_back(c.header);
+    }
+    rows.push_back(header);
+    const auto& archs = results.architectures;
+    if (archs.empty() || (archs.front().*parts).empty()) {
+        return {};
+    }
+    for (std::size_t p = 0; p < (archs.front().*parts).size(); ++p) {
+        for (const ArchitectureResults& a : archs) {
+            const auto& list = a.*parts;
+            if (p >= list.size()) {
+                continue;
+            }
+            std::vector<std::string> row{list[p].name, a.name};
+            for (const Column& c : columns) {
+                row.push_back(c.cell(list[p].metrics));
+            }
+            rows.push_back(std::move(row));
+        }
+    }
+    return title + "\n" + formatTextGrid(rows, 2);
+}
+
+} // namespace
+
+std::string formatApplicationTables(const ScenarioResults& results) {
+    using namespace part_metric;
+    std::string out;
+    const std::string triggers = table(results, "Requests by trigger (end-to-end latency)",
+                                       "Trigger", &ArchitectureResults::triggers,
+                                       {{"Arrived", count(RequestsArrived)},
+                                        {"Completed", count(RequestsCompleted)},
+                                        {"Failed", count(RequestsFailed)},
+                                        {"Rejected", count(RequestsRejected)},
+                                        {"Mean", seconds(LatencyMean)},
+                                        {"p50", seconds(LatencyP50)},
+                                        {"p95", seconds(LatencyP95)},
+                                        {"p99", seconds(LatencyP99)}});
+    const std::string functions =
+        table(results, "Functions", "Function", &ArchitectureResults::functions,
+              {{"Invocations", count(Invocations)},
+               {"Cold starts", count(ColdStarts)},
+               {"Throttles", count(Throttles)},
+               {"Timeouts", count(TimedOut)},
+               {"Retries", count(Retries)},
+               {"Mean", seconds(LatencyMean)},
+               {"p99", seconds(LatencyP99)},
+               {"Instances", ownPool(
+                                 InstancesMean,
+                                 +[](double v) {
+                                     char text[32];
+                                     std::snprintf(text, sizeof text, "%.2f", v);
+                                     return std::string(text);
+                                 })},
+               {"Cost", ownPool(CostTotal, formatMoney)}});
+    const std::string queues = table(results, "Queues", "Queue", &ArchitectureResults::queues,
+                                     {{"Sent", count(MessagesSent)},
+                                      {"Received", count(MessagesReceived)},
+                                      {"Batches", count(Batches)},
+                                      {"Batch size", decimal(BatchSizeMean)},
+                                      {"Wait mean", seconds(WaitMean)},
+                                      {"Backlog", decimal(BacklogMean)},
+                                      {"Dead letters", count(MessagesDeadLettered)}});
+    for (const std::string* t : {&triggers, &functions, &queues}) {
+        if (!t->empty()) {
+            out += "\n" + *t;
+        }
+    }
+    return out;
+}
+
+} // namespace faaslab
