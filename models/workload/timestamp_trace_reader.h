@@ -47,7 +47,7 @@ private:
     bool fail(int column, std::string message);
 
     std::istream& m_in;
-    std::array<char, MaxLineLength + 2> m_buffer{};
+    std::array<char, MaxLineLength + 1> m_buffer{}; // the line and its terminating NUL
     int m_lineNumber = 0;
     int m_arrivals = 0;
     int m_columns = 0; // of the data lines; 0 until the first one

@@ -89,6 +89,13 @@ private slots:
         expectError("1\n" + std::string(TimestampTraceReader::MaxLineLength + 10, '1') + "\n", 2,
                     int(TimestampTraceReader::MaxLineLength) + 1, "longer than");
     }
+    void lineOfMaximumLengthIsAccepted() {
+        const std::string comment = "#" + std::string(TimestampTraceReader::MaxLineLength - 1, 'x');
+        const ReadResult r = readAll(comment + "\n7\n");
+        QVERIFY(!r.error.has_value());
+        QCOMPARE(r.arrivals.size(), std::size_t(1));
+        QCOMPARE(r.arrivals[0].timeS, 7.0);
+    }
     void infiniteTimestamp() { expectError("1\ninf\n", 2, 1, "is not a number"); }
 };
 
