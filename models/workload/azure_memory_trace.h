@@ -12,7 +12,7 @@
 namespace faaslab {
 
 // The percentile levels of the Azure 2019 memory trace, in percent.
-inline constexpr std::array<double, 7> AzureMemoryPercentLevels{1, 5, 25, 50, 75, 95, 100};
+inline constexpr std::array<double, 8> AzureMemoryPercentLevels{1, 5, 25, 50, 75, 95, 99, 100};
 
 // One row of `app_memory_percentiles.anon.dNN.csv`: the allocated memory of
 // one application, in MB as in the trace.
@@ -21,7 +21,7 @@ struct AzureAppMemory {
     std::string app;
     std::uint64_t sampleCount = 0;
     double averageAllocatedMb = 0.0;
-    std::array<double, 7> percentilesMb{}; // at AzureMemoryPercentLevels
+    std::array<double, 8> percentilesMb{}; // at AzureMemoryPercentLevels
 };
 
 // Reads the memory trace and returns, in file order, the rows whose HashApp
