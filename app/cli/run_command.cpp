@@ -13,6 +13,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <atomic>
 #include <exception>
 #include <map>
@@ -166,7 +167,10 @@ int runCommand(const QStringList& arguments) {
         if (warmupValue) {
             simulation["warmup_s"] = *warmupValue;
         }
-        ScenarioReadResult reread = ScenarioReader(*catalog).readJson(document);
+        ScenarioReadResult reread =
+            ScenarioReader(*catalog)
+                .setBaseDirectory(QFileInfo(file).absolutePath().toStdString())
+                .readJson(document);
         if (!reread.ok()) {
             for (const Diagnostic& d : reread.diagnostics.items()) {
                 const auto option = overridden.find(d.path);

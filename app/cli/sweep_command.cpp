@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <atomic>
 
 namespace faaslab::cli {
@@ -130,6 +131,7 @@ int sweepCommand(const QStringList& arguments) {
     options.cancel = interrupt.flag();
     options.findBreakEvens = !parser.isSet(noBreakEven);
     options.catalog = &*catalog;
+    options.baseDirectory = QFileInfo(file).absolutePath().toStdString();
     options.progress = [&progress](double fraction) {
         RunProgressReport report;
         report.fraction = fraction;

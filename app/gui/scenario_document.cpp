@@ -181,8 +181,17 @@ const PricingCatalog& ScenarioDocument::pricingCatalog() const {
     return m_catalog ? *m_catalog : PricingCatalog::builtin();
 }
 
+std::string ScenarioDocument::baseDirectory() const {
+    // An untitled or workspace scenario resolves relative trace names from
+    // the current directory, like the command line does.
+    return m_filePath.isEmpty() ? std::string()
+                                : QFileInfo(m_filePath).absolutePath().toStdString();
+}
+
 void ScenarioDocument::revalidate() {
-    ScenarioReadResult result = ScenarioReader(pricingCatalog()).readJson(m_json);
+    ScenarioReader reader(pricingCatalog());
+    reader.setBaseDirectory(baseDirectory());
+    ScenarioReadResult result = reader.readJson(m_json);
     m_scenario = std::move(result.scenario);
     m_diagnostics = std::move(result.diagnostics);
     if (m_wasValid != isValid()) {
@@ -249,6 +258,8 @@ bool ScenarioDocument::saveFile(const QString& path, QString* error) {
     }
     m_filePath = QFileInfo(path).absoluteFilePath();
     m_undo.setClean();
+    // Relative trace names now resolve beside the new file.
+    revalidate();
     emit filePathChanged();
     return true;
 }

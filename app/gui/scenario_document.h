@@ -43,6 +43,8 @@ public:
     QString problemUnder(const std::string& path) const;
 
     QString filePath() const { return m_filePath; }
+    // Where the scenario's relative file names (traces) resolve.
+    std::string baseDirectory() const;
     // The scenario's name, or the file name, for titles.
     QString displayName() const;
     bool isModified() const { return !m_undo.isClean(); }

@@ -128,15 +128,18 @@ QString parameterAxisLabel(const QString& path) {
 // sizes, counts): it accepts floor(value) but refuses floor(value) + 0.5.
 // runSweep() decides the same way; the range is then rounded so that a
 // sweep of `instances` from 1 to 10 does not fail on fractional values.
-bool takesWholeNumbers(const Json& document, const Json::json_pointer& pointer, double value) {
+bool takesWholeNumbers(const Json& document, const std::string& baseDirectory,
+                       const Json::json_pointer& pointer, double value) {
     const double probe = std::floor(value);
     Json copy = document;
     copy[pointer] = probe;
-    if (!ScenarioReader().readJson(copy).ok()) {
+    ScenarioReader reader;
+    reader.setBaseDirectory(baseDirectory);
+    if (!reader.readJson(copy).ok()) {
         return false;
     }
     copy[pointer] = probe + 0.5;
-    return !ScenarioReader().readJson(copy).ok();
+    return !reader.readJson(copy).ok();
 }
 
 // Ticks for a logarithmic axis: the densest of 1-2-3-5-7, 1-2-5, 1-3 per
@@ -701,7 +704,7 @@ void SweepTab::prefillRange() {
     m_prefilledFrom = value;
     // Two decades around the current value, geometrically spaced: enough to
     // see a trend and find a break-even point without knowing the model.
-    const bool whole = takesWholeNumbers(document, *pointer, value);
+    const bool whole = takesWholeNumbers(document, m_document->baseDirectory(), *pointer, value);
     double from = 0.0;
     double to = 1.0;
     if (value > 0.0) {
@@ -783,7 +786,8 @@ bool SweepTab::startSweepFromControls() {
     std::vector<double> values = sweepRange(from, to, count, logarithmic);
     std::string problem;
     const auto pointer = parameterPointer(m_document->json(), parameter.toStdString(), problem);
-    if (pointer && takesWholeNumbers(m_document->json(), *pointer, from)) {
+    if (pointer &&
+        takesWholeNumbers(m_document->json(), m_document->baseDirectory(), *pointer, from)) {
         for (double& v : values) {
             v = std::round(v);
         }
@@ -819,15 +823,17 @@ void SweepTab::startSweep(const QString& parameter, const std::vector<double>& v
     m_pending = output;
     // The worker gets copies of everything: the user may edit the scenario
     // while the sweep runs; the sweep belongs to the document as it was.
-    m_controller->startJob([document, spec, output](const std::atomic<bool>& cancel,
-                                                    std::function<void(double)> progress) {
-        SweepOptions options;
-        options.cancel = &cancel;
-        options.progress = std::move(progress);
-        *output = runSweep(document, spec, options);
-        // A refused parameter or value is a completed job with diagnostics.
-        return output->status == RunStatus::Completed;
-    });
+    m_controller->startJob(
+        [document, spec, output, base = m_document->baseDirectory()](
+            const std::atomic<bool>& cancel, std::function<void(double)> progress) {
+            SweepOptions options;
+            options.baseDirectory = base;
+            options.cancel = &cancel;
+            options.progress = std::move(progress);
+            *output = runSweep(document, spec, options);
+            // A refused parameter or value is a completed job with diagnostics.
+            return output->status == RunStatus::Completed;
+        });
     if (!m_results) {
         m_cursor = {};
         m_latencyCursor = nullptr;

@@ -171,6 +171,7 @@ struct Evaluator {
     std::string costMetric;
     bool wholeNumbers = false;
     const PricingCatalog* catalog = nullptr;
+    std::string baseDirectory;
 
     std::optional<Scenario> scenarioAt(double value, Diagnostics* problems) const {
         Json copy = document;
@@ -181,6 +182,7 @@ struct Evaluator {
         }
         ScenarioReadResult read =
             ScenarioReader(catalog != nullptr ? *catalog : PricingCatalog::builtin())
+                .setBaseDirectory(baseDirectory)
                 .readJson(copy);
         if (!read.ok() && problems != nullptr) {
             *problems = read.diagnostics;
@@ -251,7 +253,8 @@ SweepOutput runSweep(const Json& scenario, const SweepSpec& spec, const SweepOpt
         output.diagnostics.error(spec.parameter, "no values to sweep");
         return output;
     }
-    Evaluator evaluator{scenario, *pointer, spec.costMetric, false, options.catalog};
+    Evaluator evaluator{scenario, *pointer,        spec.costMetric,
+                        false,    options.catalog, options.baseDirectory};
     // A field takes whole numbers (max_instances, ...) if the reader refuses
     // a fractional value where it accepts the whole one; bisection then works
     // on whole numbers.

@@ -62,6 +62,8 @@ struct SweepOptions {
     bool findBreakEvens = true;
     // Where preset names resolve; the built-in catalog when null.
     const PricingCatalog* catalog = nullptr;
+    // Where the scenario's relative file names (traces) resolve.
+    std::string baseDirectory;
 };
 
 struct SweepOutput {

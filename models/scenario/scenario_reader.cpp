@@ -4,10 +4,12 @@
 #include "models/scenario/json_locator.h"
 #include "models/scenario/json_object_reader.h"
 #include "models/scenario/pricing_reader.h"
+#include "models/workload/trace_profiler.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -130,7 +132,111 @@ std::optional<DistributionSpec> readDistribution(JsonObjectReader& parent, std::
 
 // ---------------------------------------------------------------- workload
 
-std::optional<ArrivalSpec> readArrivals(JsonObjectReader& workload) {
+// The `trace` process: the file and what to take from it. The file is
+// checked here, streaming, so a scenario that reads is one that runs.
+std::string resolveTracePath(const std::filesystem::path& base, const std::string& file) {
+    std::filesystem::path path(file);
+    if (path.is_relative()) {
+        path = base / path;
+    }
+    return path.lexically_normal().string();
+}
+
+void readTraceArrivals(JsonObjectReader& r, const std::filesystem::path& base,
+                       TraceReplaySpec& trace, TraceCompanions* companions) {
+    const auto format = r.choice("format", {"timestamps", "azure"}, "timestamps");
+    trace.format =
+        format == "azure" ? TraceReplaySpec::Format::Azure : TraceReplaySpec::Format::Timestamps;
+    const auto file = r.requiredString("file", 4096);
+    trace.timeScale = r.number("time_scale", NumberRule::positive(1e6, "a million"), 1.0);
+    trace.repeat = r.boolean("repeat", false);
+    const std::map<std::string, std::string> owners = {
+        {"function", "it belongs to format \"timestamps\""},
+        {"select", "it belongs to format \"azure\""},
+        {"spread", "it belongs to format \"azure\""},
+        {"durations_file", "it belongs to format \"azure\""},
+        {"memory_file", "it belongs to format \"azure\""},
+    };
+    if (trace.format == TraceReplaySpec::Format::Timestamps) {
+        trace.function = r.string("function", "", 200);
+        for (const char* key : {"select", "spread", "durations_file", "memory_file"}) {
+            r.allow(key);
+        }
+    } else {
+        r.allow("function");
+        for (const char* key : {"durations_file", "memory_file"}) {
+            if (r.has(key) && companions == nullptr) {
+                r.error(key, "companion files set a workload's service time and memory, so "
+                             "they are read in format 1 workloads only; in an application give "
+                             "each function's service_time_s and memory_mb");
+            }
+        }
+        trace.durationsFile = r.string("durations_file", "", 4096);
+        trace.memoryFile = r.string("memory_file", "", 4096);
+        if (!trace.durationsFile.empty()) {
+            trace.durationsResolvedPath = resolveTracePath(base, trace.durationsFile);
+        }
+        if (!trace.memoryFile.empty()) {
+            trace.memoryResolvedPath = resolveTracePath(base, trace.memoryFile);
+        }
+        const auto spread = r.choice("spread", {"uniform", "even"}, "uniform");
+        trace.spread =
+            spread == "even" ? TraceReplaySpec::Spread::Even : TraceReplaySpec::Spread::Uniform;
+        JsonObjectReader select = r.object("select", false);
+        if (select.valid()) {
+            trace.trigger = select.string("trigger", "", 100);
+            trace.topN = static_cast<int>(
+                select.integer("top_n", NumberRule::count(1, 1000000, "a million functions"), 0));
+            if (const Json* hashes = select.array("hashes", false)) {
+                for (std::size_t i = 0; i < hashes->size(); ++i) {
+                    const Json& hash = (*hashes)[i];
+                    if (!hash.is_string() || hash.get<std::string>().empty()) {
+                        select.diagnostics().error(indexPath(select.childPath("hashes"), i),
+                                                   "must be a non-empty string (a HashFunction "
+                                                   "of the trace), got " +
+                                                       JsonObjectReader::describe(hash));
+                        continue;
+                    }
+                    trace.hashes.push_back(hash.get<std::string>());
+                }
+            }
+            select.finish();
+        }
+    }
+    // Keys of the other format are reported as misplaced, not unknown.
+    for (const auto& [key, note] : owners) {
+        const bool belongs =
+            (trace.format == TraceReplaySpec::Format::Timestamps) == (key == "function");
+        if (!belongs && r.has(key)) {
+            r.error(key, "is not used with format \"" + format + "\": " + note);
+        }
+    }
+    if (!file) {
+        return;
+    }
+    trace.file = *file;
+    trace.resolvedPath = resolveTracePath(base, *file);
+    if (r.diagnostics().hasErrors()) {
+        // Do not read a file for a scenario that is already refused.
+        return;
+    }
+    if (const auto problem = TraceProfiler::profile(trace, companions)) {
+        // Point at the field naming the file the problem is in.
+        std::string key = "file";
+        if (!trace.durationsFile.empty() &&
+            problem->find("\"" + trace.durationsFile + "\"") != std::string::npos) {
+            key = "durations_file";
+        } else if (!trace.memoryFile.empty() &&
+                   problem->find("\"" + trace.memoryFile + "\"") != std::string::npos) {
+            key = "memory_file";
+        }
+        r.error(key, *problem);
+    }
+}
+
+std::optional<ArrivalSpec> readArrivals(JsonObjectReader& workload,
+                                        const std::filesystem::path& base,
+                                        TraceCompanions* companions = nullptr) {
     JsonObjectReader r = workload.object("arrivals", true);
     if (!r.valid()) {
         return std::nullopt;
@@ -145,9 +251,18 @@ std::optional<ArrivalSpec> readArrivals(JsonObjectReader& workload) {
         {"period_s", "it belongs to processes \"diurnal\" and \"steps\""},
         {"peak_time_s", "it belongs to process \"diurnal\""},
         {"steps", "it belongs to process \"steps\""},
+        {"format", "it belongs to process \"trace\""},
+        {"file", "it belongs to process \"trace\""},
+        {"function", "it belongs to process \"trace\""},
+        {"select", "it belongs to process \"trace\""},
+        {"spread", "it belongs to process \"trace\""},
+        {"time_scale", "it belongs to process \"trace\""},
+        {"repeat", "it belongs to process \"trace\""},
+        {"durations_file", "it belongs to process \"trace\""},
+        {"memory_file", "it belongs to process \"trace\""},
     };
     const auto process =
-        r.requiredChoice("process", {"poisson", "constant", "on_off", "diurnal", "steps"});
+        r.requiredChoice("process", {"poisson", "constant", "on_off", "diurnal", "steps", "trace"});
     if (!process) {
         for (const auto& [k, note] : owners) {
             r.allow(k);
@@ -173,6 +288,9 @@ std::optional<ArrivalSpec> readArrivals(JsonObjectReader& workload) {
         spec.amplitude = r.requiredNumber("amplitude", NumberRule::fraction()).value_or(0.0);
         spec.periodS = r.number("period_s", Span, 86400.0);
         spec.peakTimeS = r.number("peak_time_s", ZeroOrSpan, 0.0);
+    } else if (*process == "trace") {
+        spec.process = ArrivalSpec::Process::Trace;
+        readTraceArrivals(r, base, spec.trace, companions);
     } else {
         spec.process = ArrivalSpec::Process::Steps;
         const Json* steps = r.array("steps", true);
@@ -230,17 +348,53 @@ std::optional<ArrivalSpec> readArrivals(JsonObjectReader& workload) {
     return spec;
 }
 
-std::optional<WorkloadSpec> readWorkload(JsonObjectReader& root) {
+std::optional<WorkloadSpec> readWorkload(JsonObjectReader& root,
+                                         const std::filesystem::path& base) {
     JsonObjectReader r = root.object("workload", true);
     if (!r.valid()) {
         return std::nullopt;
     }
     WorkloadSpec workload;
-    const auto arrivals = readArrivals(r);
-    const auto service = readDistribution(r, "service_time_s", true);
+    TraceCompanions companions;
+    const auto arrivals = readArrivals(r, base, &companions);
+    // An Azure trace's companion files stand in for the service time and
+    // the memory; giving both would leave one of them unused.
+    const TraceReplaySpec* trace =
+        arrivals && arrivals->process == ArrivalSpec::Process::Trace ? &arrivals->trace : nullptr;
+    const bool serviceFromTrace = trace != nullptr && !trace->durationsFile.empty();
+    const bool memoryFromTrace = trace != nullptr && !trace->memoryFile.empty();
+    if (serviceFromTrace && r.has("service_time_s")) {
+        r.error("service_time_s", "the service time comes from arrivals.durations_file; give "
+                                  "one or the other");
+        r.allow("service_time_s");
+    }
+    if (memoryFromTrace && r.has("memory_mb")) {
+        r.error("memory_mb", "the memory comes from arrivals.memory_file; give one or the other");
+        r.allow("memory_mb");
+    }
+    std::optional<DistributionSpec> service;
+    if (serviceFromTrace) {
+        if (!companions.serviceTimeSamplesS.empty()) {
+            service = DistributionSpec::empirical(companions.serviceTimeSamplesS);
+        }
+    } else {
+        service = readDistribution(r, "service_time_s", true);
+    }
     const bool hasIoWait = r.has("io_wait_s");
     const auto ioWait = readDistribution(r, "io_wait_s", false);
-    const auto memory = r.requiredNumber("memory_mb", NumberRule::positive(1048576, "1 TiB"));
+    const std::optional<double> memory = [&]() -> std::optional<double> {
+        if (!memoryFromTrace) {
+            return r.requiredNumber("memory_mb", NumberRule::positive(1048576, "1 TiB"));
+        }
+        const double mb = companions.memoryMb.value_or(0.0);
+        if (companions.memoryMb && !(mb > 0.0 && mb <= 1048576.0)) {
+            r.error("arrivals", "the memory file gives an average of " + formatNumber(mb) +
+                                    " MB for the selected apps; it must be above 0 and at most "
+                                    "1 TiB");
+            return std::nullopt;
+        }
+        return companions.memoryMb;
+    }();
     r.finish();
     if (!arrivals || !service || !memory || (hasIoWait && !ioWait)) {
         return std::nullopt;
@@ -701,7 +855,8 @@ void checkAcyclic(const ApplicationSpec& app, JsonObjectReader& r) {
     }
 }
 
-std::optional<ApplicationSpec> readApplication(JsonObjectReader& root) {
+std::optional<ApplicationSpec> readApplication(JsonObjectReader& root,
+                                               const std::filesystem::path& base) {
     JsonObjectReader r = root.object("application", true);
     if (!r.valid()) {
         return std::nullopt;
@@ -769,7 +924,7 @@ std::optional<ApplicationSpec> readApplication(JsonObjectReader& root) {
         }
         if (*type == "http" || *type == "queue") {
             spec.type = *type == "http" ? TriggerSpec::Type::Http : TriggerSpec::Type::Queue;
-            spec.arrivals = readArrivals(t).value_or(ArrivalSpec{});
+            spec.arrivals = readArrivals(t, base).value_or(ArrivalSpec{});
             if (*type == "queue") {
                 spec.queue = resolveName(t, "queue", true, queueNames, "queue").value_or(0);
             }
@@ -886,7 +1041,8 @@ double expectedInvocations(const ApplicationSpec& app, double duration) {
 // ---------------------------------------------------------------- whole scenario
 
 std::optional<Scenario> readScenarioDocument(const Json& document, Diagnostics& diagnostics,
-                                             const PricingCatalog& catalog) {
+                                             const PricingCatalog& catalog,
+                                             const std::filesystem::path& base) {
     if (!document.is_object()) {
         diagnostics.error("", "a scenario must be a JSON object, got " +
                                   JsonObjectReader::describe(document));
@@ -907,7 +1063,7 @@ std::optional<Scenario> readScenarioDocument(const Json& document, Diagnostics& 
     scenario.simulation = readSimulation(root);
     std::optional<WorkloadSpec> workload;
     if (isApplication) {
-        scenario.application = readApplication(root);
+        scenario.application = readApplication(root, base);
         if (root.has("workload")) {
             root.error("workload", "format \"" + std::string(ScenarioFormatV2) +
                                        "\" describes its traffic and functions in "
@@ -916,7 +1072,7 @@ std::optional<Scenario> readScenarioDocument(const Json& document, Diagnostics& 
             root.allow("workload");
         }
     } else {
-        workload = readWorkload(root);
+        workload = readWorkload(root, base);
         if (root.has("application")) {
             root.error("application",
                        "applications need format \"" + std::string(ScenarioFormatV2) + "\"");
@@ -1033,7 +1189,8 @@ std::size_t tokenStart(std::string_view text, std::size_t end) {
 
 ScenarioReadResult ScenarioReader::readJson(const nlohmann::ordered_json& document) const {
     ScenarioReadResult result;
-    result.scenario = readScenarioDocument(document, result.diagnostics, m_catalog);
+    result.scenario =
+        readScenarioDocument(document, result.diagnostics, m_catalog, m_baseDirectory);
     return result;
 }
 
@@ -1143,7 +1300,11 @@ ScenarioReadResult ScenarioReader::readFile(const std::string& path) const {
                                  position.line, position.column);
         return result;
     }
-    return readText(text);
+    // Trace files named relative to the scenario are looked up beside it.
+    ScenarioReader beside(m_catalog);
+    beside.setBaseDirectory(
+        std::filesystem::absolute(std::filesystem::path(path)).parent_path().string());
+    return beside.readText(text);
 }
 
 } // namespace faaslab

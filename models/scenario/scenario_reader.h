@@ -26,6 +26,15 @@ public:
     explicit ScenarioReader(const PricingCatalog& catalog = PricingCatalog::builtin())
         : m_catalog(catalog) {}
 
+    // Where files a scenario names by a relative path (traces) are looked
+    // up; empty means the current directory. readFile uses the scenario
+    // file's own folder instead.
+    ScenarioReader& setBaseDirectory(std::string directory) {
+        m_baseDirectory = std::move(directory);
+        return *this;
+    }
+    const std::string& baseDirectory() const { return m_baseDirectory; }
+
     ScenarioReadResult readFile(const std::string& path) const;
     ScenarioReadResult readText(std::string_view text) const;
     ScenarioReadResult readJson(const nlohmann::ordered_json& document) const;
@@ -41,6 +50,7 @@ public:
 
 private:
     const PricingCatalog& m_catalog;
+    std::string m_baseDirectory;
 };
 
 } // namespace faaslab

@@ -61,6 +61,44 @@ Json arrivalsToJson(const ArrivalSpec& a) {
         }
         break;
     }
+    case ArrivalSpec::Process::Trace: {
+        const TraceReplaySpec& t = a.trace;
+        const bool azure = t.format == TraceReplaySpec::Format::Azure;
+        j["format"] = azure ? "azure" : "timestamps";
+        j["file"] = t.file;
+        if (!t.function.empty()) {
+            j["function"] = t.function;
+        }
+        if (azure) {
+            Json select = Json::object();
+            if (!t.hashes.empty()) {
+                select["hashes"] = t.hashes;
+            }
+            if (!t.trigger.empty()) {
+                select["trigger"] = t.trigger;
+            }
+            if (t.topN > 0) {
+                select["top_n"] = t.topN;
+            }
+            if (!select.empty()) {
+                j["select"] = select;
+            }
+            j["spread"] = t.spread == TraceReplaySpec::Spread::Even ? "even" : "uniform";
+        }
+        if (!t.durationsFile.empty()) {
+            j["durations_file"] = t.durationsFile;
+        }
+        if (!t.memoryFile.empty()) {
+            j["memory_file"] = t.memoryFile;
+        }
+        if (t.timeScale != 1.0) {
+            j["time_scale"] = t.timeScale;
+        }
+        if (t.repeat) {
+            j["repeat"] = true;
+        }
+        break;
+    }
     }
     return j;
 }
@@ -234,12 +272,20 @@ Json scenarioToJson(const Scenario& s) {
     if (s.application) {
         j["application"] = applicationToJson(*s.application);
     } else {
-        j["workload"] = Json{{"arrivals", arrivalsToJson(s.workload.arrivals)},
-                             {"service_time_s", distributionToJson(s.workload.serviceTimeS)}};
+        // What an Azure trace's companion files give is read from them
+        // again, not written out.
+        const ArrivalSpec& arrivals = s.workload.arrivals;
+        const bool trace = arrivals.process == ArrivalSpec::Process::Trace;
+        j["workload"] = Json{{"arrivals", arrivalsToJson(arrivals)}};
+        if (!trace || arrivals.trace.durationsFile.empty()) {
+            j["workload"]["service_time_s"] = distributionToJson(s.workload.serviceTimeS);
+        }
         if (s.workload.ioWaitS) {
             j["workload"]["io_wait_s"] = distributionToJson(*s.workload.ioWaitS);
         }
-        j["workload"]["memory_mb"] = s.workload.memoryMb;
+        if (!trace || arrivals.trace.memoryFile.empty()) {
+            j["workload"]["memory_mb"] = s.workload.memoryMb;
+        }
     }
     Json architectures = Json::array();
     for (const ArchitectureSpec& a : s.architectures) {

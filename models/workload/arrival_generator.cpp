@@ -1,5 +1,7 @@
 #include "models/workload/arrival_generator.h"
 
+#include "models/workload/trace_replay.h"
+
 #include <cmath>
 #include <numbers>
 
@@ -23,11 +25,18 @@ ArrivalGenerator::ArrivalGenerator(const ArrivalSpec& spec, sim::RandomStream st
     case ArrivalSpec::Process::Steps:
         locateStep();
         break;
+    case ArrivalSpec::Process::Trace:
+        m_trace = std::make_unique<TraceReplay>(m_spec.trace);
+        break;
     case ArrivalSpec::Process::Poisson:
     case ArrivalSpec::Process::Constant:
         break;
     }
 }
+
+ArrivalGenerator::~ArrivalGenerator() = default;
+ArrivalGenerator::ArrivalGenerator(ArrivalGenerator&&) noexcept = default;
+ArrivalGenerator& ArrivalGenerator::operator=(ArrivalGenerator&&) noexcept = default;
 
 double ArrivalGenerator::next() {
     switch (m_spec.process) {
@@ -44,6 +53,9 @@ double ArrivalGenerator::next() {
         return nextDiurnal();
     case ArrivalSpec::Process::Steps:
         return nextSteps();
+    case ArrivalSpec::Process::Trace:
+        m_time = m_trace->next(m_rng);
+        return m_time;
     }
     return Never;
 }

@@ -5,8 +5,11 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 
 namespace faaslab {
+
+class TraceReplay;
 
 // Produces the successive arrival times of an ArrivalSpec, using only its own
 // random stream, so the times do not depend on anything else in the run.
@@ -19,6 +22,7 @@ namespace faaslab {
 //    the candidate arrival would fall after the next change of rate, the clock
 //    moves to the change and a fresh exponential is drawn, which is exact by
 //    the memoryless property;
+//  - trace: replayed from its file (TraceReplay);
 //  - diurnal: thinning (Lewis & Shedler, 1979): candidates from a Poisson
 //    process at the peak rate, each kept with probability lambda(t) / peak.
 class ArrivalGenerator {
@@ -26,6 +30,9 @@ public:
     static constexpr double Never = std::numeric_limits<double>::infinity();
 
     ArrivalGenerator(const ArrivalSpec& spec, sim::RandomStream stream);
+    ~ArrivalGenerator();
+    ArrivalGenerator(ArrivalGenerator&&) noexcept;
+    ArrivalGenerator& operator=(ArrivalGenerator&&) noexcept;
 
     // The next arrival strictly after the previous one (the first call
     // starts from time 0). Never if the process has no further arrivals.
@@ -53,6 +60,9 @@ private:
     // steps state
     double m_stepRate = 0.0;
     double m_stepEnd = 0.0;
+
+    // trace state (only for traces: it holds an open file)
+    std::unique_ptr<TraceReplay> m_trace;
 };
 
 } // namespace faaslab

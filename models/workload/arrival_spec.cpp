@@ -25,6 +25,20 @@ double stepRateAt(const ArrivalSpec& spec, double t) {
     return rate;
 }
 
+// Arrivals in [0, t) of trace time, from the profile, one pass only;
+// uniform within a bin.
+double traceArrivalsUpTo(const TraceReplaySpec& trace, double t) {
+    double sum = 0.0;
+    for (std::size_t i = 0; i < trace.binCounts.size(); ++i) {
+        const double start = static_cast<double>(i) * trace.binS;
+        if (t <= start) {
+            break;
+        }
+        sum += trace.binCounts[i] * std::min(1.0, (t - start) / trace.binS);
+    }
+    return sum;
+}
+
 } // namespace
 
 double ArrivalSpec::meanRate() const {
@@ -51,6 +65,12 @@ double ArrivalSpec::meanRate() const {
             weighted += steps[i].ratePerS * (end - steps[i].fromS);
         }
         return weighted / stepsPeriodS;
+    }
+    case Process::Trace: {
+        // Over one pass of the trace, which is also the long-run rate of a
+        // repeated one.
+        const double span = trace.spanS() * trace.timeScale;
+        return span > 0.0 ? static_cast<double>(trace.arrivals) / span : 0.0;
     }
     }
     return 0.0;
@@ -92,6 +112,16 @@ double ArrivalSpec::expectedArrivals(double duration) const {
         return periods * integralUpTo(stepsPeriodS) +
                integralUpTo(duration - periods * stepsPeriodS);
     }
+    case Process::Trace: {
+        const double traceTime = duration / trace.timeScale;
+        const double span = trace.spanS();
+        if (!trace.repeat || span <= 0.0) {
+            return traceArrivalsUpTo(trace, traceTime);
+        }
+        const double passes = std::floor(traceTime / span);
+        return passes * static_cast<double>(trace.arrivals) +
+               traceArrivalsUpTo(trace, traceTime - passes * span);
+    }
     }
     return 0.0;
 }
@@ -112,6 +142,14 @@ double ArrivalSpec::peakRate() const {
         }
         return peak;
     }
+    case Process::Trace: {
+        // The busiest bin's average rate: the profile cannot see finer.
+        std::uint32_t busiest = 0;
+        for (const std::uint32_t count : trace.binCounts) {
+            busiest = std::max(busiest, count);
+        }
+        return busiest / (trace.binS * trace.timeScale);
+    }
     }
     return 0.0;
 }
@@ -127,6 +165,17 @@ double ArrivalSpec::expectedRateAt(double t) const {
                (1.0 + amplitude * std::cos(2.0 * std::numbers::pi * (t - peakTimeS) / periodS));
     case Process::Steps:
         return stepRateAt(*this, t);
+    case Process::Trace: {
+        double traceTime = t / trace.timeScale;
+        if (trace.repeat && trace.spanS() > 0.0) {
+            traceTime = std::fmod(traceTime, trace.spanS());
+        }
+        const double bin = std::floor(traceTime / trace.binS);
+        if (traceTime < 0.0 || bin >= static_cast<double>(trace.binCounts.size())) {
+            return 0.0;
+        }
+        return trace.binCounts[static_cast<std::size_t>(bin)] / (trace.binS * trace.timeScale);
+    }
     }
     return 0.0;
 }
@@ -143,6 +192,8 @@ std::string_view ArrivalSpec::processName(Process process) {
         return "diurnal";
     case Process::Steps:
         return "steps";
+    case Process::Trace:
+        return "trace";
     }
     return "unknown";
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/workload/trace_replay_spec.h"
+
 #include <string_view>
 #include <vector>
 
@@ -16,7 +18,7 @@ struct RateStep {
 
 // How requests arrive. A value type; ArrivalGenerator turns it into times.
 struct ArrivalSpec {
-    enum class Process { Poisson, Constant, OnOff, Diurnal, Steps };
+    enum class Process { Poisson, Constant, OnOff, Diurnal, Steps, Trace };
 
     Process process = Process::Poisson;
 
@@ -40,6 +42,10 @@ struct ArrivalSpec {
     // every `stepsPeriodS` when that is positive.
     std::vector<RateStep> steps;
     double stepsPeriodS = 0.0;
+
+    // trace: replayed from a file (see TraceReplaySpec); its rates below come
+    // from the profile the reader made when it validated the file.
+    TraceReplaySpec trace;
 
     // Long-run average arrival rate (requests per second).
     double meanRate() const;
