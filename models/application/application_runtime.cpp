@@ -62,8 +62,12 @@ ApplicationRuntime::ApplicationRuntime(const Scenario& scenario, std::size_t arc
     }
     for (std::size_t p = 0; p < poolCount; ++p) {
         ArchitectureSpec poolSpec = spec;
-        if (serverless && m_app.functions[p].timeoutS) {
-            std::get<ServerlessConfig>(poolSpec.config).timeoutS = *m_app.functions[p].timeoutS;
+        if (serverless) {
+            const FunctionSpec& fn = m_app.functions[p];
+            auto& config = std::get<ServerlessConfig>(poolSpec.config);
+            config.timeoutS = fn.timeoutS.value_or(config.timeoutS);
+            config.keepAliveS = fn.keepAliveS.value_or(config.keepAliveS);
+            config.maxInstances = fn.maxInstances.value_or(config.maxInstances);
         }
         const PlatformContext context{
             simulation, m_poolWorkloads[p], m_seed, replication, poolStreamIndex(architecture, p),
@@ -598,6 +602,8 @@ ReplicationResult ApplicationRuntime::result() const {
     double instances = 0, instancesMax = 0, busy = 0, idle = 0, queue = 0;
     double capacity = 0, busyCapacity = 0;
     double served = 0, waitSum = 0, waited = 0, waitMax = 0;
+    double idleMemory = 0;
+    bool serverlessPools = false;
     CostBreakdown total, monthly;
     for (std::size_t p = 0; p < pools.size(); ++p) {
         const MetricValues& pm = pools[p].metrics;
@@ -606,6 +612,10 @@ ReplicationResult ApplicationRuntime::result() const {
         busy += pm.value(InstancesBusyMean);
         idle += pm.value(InstancesIdleMean);
         queue += pm.value(QueueLengthMean);
+        if (const auto gbS = pm.find(IdleMemoryGbS)) {
+            serverlessPools = true;
+            idleMemory += *gbS;
+        }
         capacity += m_pools[p]->metrics().averageCapacity();
         busyCapacity += m_pools[p]->metrics().averageBusyCapacity();
         const double poolServed = pm.value(Completed) + pm.value(TimedOut);
@@ -632,6 +642,13 @@ ReplicationResult ApplicationRuntime::result() const {
     m.set(QueueLengthMean, m.value(QueueLengthMean) + queue);
     m.set(Utilization, capacity > 0 ? busyCapacity / capacity : 0.0);
     m_jobMetrics.writeCost(out, total, monthly);
+    if (serverlessPools) {
+        // Per request of the application: per trigger event, whatever the
+        // number of function invocations it caused.
+        const double arrived = m.value(Arrived);
+        m.set(IdleMemoryGbS, idleMemory);
+        m.set(IdleMemoryGbSPerRequest, arrived > 0 ? idleMemory / arrived : 0.0);
+    }
 
     // Time series: request columns are end to end; level and cost columns
     // are the pools' sums (every pool bins the same window).

@@ -18,8 +18,10 @@ struct FunctionSpec {
     std::optional<DistributionSpec> ioWaitS;
     // Configured memory (MB); serverless bills by it.
     double memoryMb = 512.0;
-    // Overrides the architecture's serverless timeout for this function.
+    // Override the architecture's serverless settings for this function.
     std::optional<double> timeoutS;
+    std::optional<double> keepAliveS;
+    std::optional<int> maxInstances;
     bool operator==(const FunctionSpec&) const = default;
 };
 

@@ -174,4 +174,12 @@ void PlatformMetrics::writeCost(ReplicationResult& result, const CostBreakdown& 
     }
 }
 
+void PlatformMetrics::writeIdleMemory(ReplicationResult& result, double memoryMb) const {
+    const double idleInstances = m_levels.average(Instances) - m_levels.average(BusyInstances);
+    const double gbS = idleInstances * (memoryMb / 1024.0) * windowLength();
+    result.metrics.set(metric::IdleMemoryGbS, gbS);
+    result.metrics.set(metric::IdleMemoryGbSPerRequest,
+                       m_arrived > 0 ? gbS / static_cast<double>(m_arrived) : 0.0);
+}
+
 } // namespace faaslab

@@ -97,6 +97,11 @@ public:
     // and both breakdowns), defined the same way for every platform.
     void writeCost(ReplicationResult& result, const CostBreakdown& total,
                    const CostBreakdown& monthly) const;
+    // Adds the idle memory-time: memory held by instances that run nothing,
+    // integrated over the measured window (GB-s, GB = 1024 MB), in total and
+    // per arrived request. What a keep-alive policy spends to avoid cold
+    // starts.
+    void writeIdleMemory(ReplicationResult& result, double memoryMb) const;
 
 private:
     void closeBinsThrough(double time);

@@ -2,6 +2,7 @@
 
 #include "models/billing/serverless_pricing.h"
 #include "models/platforms/instance_selection.h"
+#include "models/platforms/keep_alive_policy.h"
 #include "models/workload/distribution_spec.h"
 
 namespace faaslab {
@@ -12,8 +13,10 @@ namespace faaslab {
 struct ServerlessConfig {
     // Delay before a new instance can run its first request.
     DistributionSpec coldStartS = DistributionSpec::deterministic(0.0);
-    // An idle instance is terminated this long after its last request ended.
+    // An idle instance is terminated this long after its last request ended
+    // (the fixed policy; the hybrid policy's fallback).
     double keepAliveS = 600.0;
+    KeepAlivePolicy keepAlivePolicy;
     // Instances alive at once (provisioned included); beyond, requests are
     // throttled (rejected, like HTTP 429), never queued.
     int maxInstances = 1000;

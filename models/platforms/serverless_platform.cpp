@@ -4,12 +4,31 @@
 #include "models/workload/request_source.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace faaslab {
+
+namespace {
+
+double lazyKeepAlive(const ServerlessConfig& config) {
+    switch (config.keepAlivePolicy.kind) {
+    case KeepAliveKind::None:
+        return 0.0;
+    case KeepAliveKind::HybridHistogram:
+        return std::numeric_limits<double>::infinity();
+    case KeepAliveKind::Fixed:
+        break;
+    }
+    return config.keepAliveS;
+}
+
+} // namespace
 
 ServerlessPlatform::ServerlessPlatform(const ServerlessConfig& config,
                                        const PlatformContext& context)
     : m_config(config)
+    , m_memoryMb(context.workload.memoryMb)
+    , m_lazyKeepAliveS(lazyKeepAlive(config))
     , m_simulation(context.simulation)
     , m_metrics(context.window)
     , m_meter(config.pricing, context.workload.memoryMb, config.provisionedInstances)
@@ -22,6 +41,9 @@ ServerlessPlatform::ServerlessPlatform(const ServerlessConfig& config,
                         config.instanceSelection != InstanceSelection::NewestCreated) {
     m_metrics.setCostProbe([this](double time) { return m_meter.costSoFar(time); });
     m_instances.reserve(static_cast<std::size_t>(std::min(config.maxInstances, 4096)));
+    if (config.keepAlivePolicy.kind == KeepAliveKind::HybridHistogram) {
+        m_hybrid.emplace(config.keepAlivePolicy.hybrid, config.keepAliveS);
+    }
 }
 
 void ServerlessPlatform::start() {
@@ -69,7 +91,7 @@ void ServerlessPlatform::destroyInstance(std::uint32_t slot) {
 void ServerlessPlatform::expireIdleInstancesSlow(double now) {
     while (!m_idle.empty()) {
         const std::uint32_t slot = m_idle.front();
-        const double expiry = m_instances[slot].idleSince + m_config.keepAliveS;
+        const double expiry = m_instances[slot].idleSince + m_lazyKeepAliveS;
         if (expiry > now) {
             return;
         }
@@ -103,6 +125,9 @@ void ServerlessPlatform::onArrival(const Request& request) {
     if (measured) {
         m_metrics.recordArrival();
     }
+    if (m_hybrid && m_busy == 0 && m_allIdleSince >= 0.0) {
+        m_hybrid->recordIdleTime(now - m_allIdleSince);
+    }
 
     bool cold = false;
     double init = 0.0;
@@ -123,6 +148,9 @@ void ServerlessPlatform::onArrival(const Request& request) {
         slot = createInstance(false);
         cold = true;
         init = m_coldStart.sample(m_coldStartRng);
+        if (!m_pendingPrewarms.empty()) {
+            cancelSoonestPrewarm();
+        }
     }
 
     Instance& instance = m_instances[slot];
@@ -141,6 +169,7 @@ void ServerlessPlatform::onArrival(const Request& request) {
     }
     if (instance.active == 0) {
         m_metrics.addBusyInstances(1);
+        ++m_busy;
     }
     ++instance.active;
     m_metrics.addBusyCapacity(1);
@@ -177,10 +206,19 @@ void ServerlessPlatform::onArrival(const Request& request) {
 void ServerlessPlatform::handleEvent(const sim::Event& event) {
     expireIdleInstances(event.time);
     m_metrics.advanceTo(event.time);
-    if ((event.kind & KindMask) == Ready) {
+    switch (event.kind & KindMask) {
+    case Ready:
         onReady(event.index, event.value);
-    } else {
+        break;
+    case Expire:
+        onExpire(event.index, event.value);
+        break;
+    case Prewarm:
+        onPrewarm(event.index, event.time, event.value);
+        break;
+    default:
         onFinished(event);
+        break;
     }
 }
 
@@ -225,14 +263,24 @@ void ServerlessPlatform::onFinished(const sim::Event& event) {
     instance.ready = true;
     --instance.active;
     m_metrics.addBusyCapacity(-1);
+    bool loaded = true;
     if (instance.active == 0) {
         m_metrics.addBusyInstances(-1);
         instance.idleSince = event.time;
+        if (--m_busy == 0) {
+            m_allIdleSince = event.time;
+        }
         if (!instance.provisioned) {
-            m_idle.pushBack(slot);
+            if (m_hybrid) {
+                loaded = keepIdleInstance(slot, event.time);
+            } else {
+                m_idle.pushBack(slot);
+            }
         }
     }
-    makeAvailable(slot);
+    if (loaded) {
+        makeAvailable(slot);
+    }
     if ((event.kind & MeasuredFlag) != 0) {
         m_metrics.recordServed(event.value, (event.kind & ColdFlag) != 0,
                                (event.kind & TimedOutFlag) != 0);
@@ -243,6 +291,70 @@ void ServerlessPlatform::onFinished(const sim::Event& event) {
                                                    : InvocationOutcome::Completed,
                   event.time, event.value, (event.kind & ColdFlag) != 0);
     }
+}
+
+bool ServerlessPlatform::keepIdleInstance(std::uint32_t slot, double now) {
+    const KeepAliveWindows windows = m_hybrid->windows();
+    if (windows.prewarmS <= 0.0) {
+        keepWarmFor(slot, now, windows.keepAliveS);
+        return true;
+    }
+    destroyInstance(slot);
+    const std::uint32_t id = m_prewarmIds++;
+    m_pendingPrewarms.push_back(PendingPrewarm{id, now + windows.prewarmS});
+    m_simulation.schedule(now + windows.prewarmS, this, Prewarm, id, windows.keepAliveS);
+    return false;
+}
+
+void ServerlessPlatform::cancelSoonestPrewarm() {
+    // The request came before the instance the policy meant to pre-warm for
+    // it: that pre-warm is now redundant.
+    std::size_t soonest = 0;
+    for (std::size_t i = 1; i < m_pendingPrewarms.size(); ++i) {
+        if (m_pendingPrewarms[i].due < m_pendingPrewarms[soonest].due) {
+            soonest = i;
+        }
+    }
+    m_pendingPrewarms[soonest] = m_pendingPrewarms.back();
+    m_pendingPrewarms.pop_back();
+}
+
+void ServerlessPlatform::keepWarmFor(std::uint32_t slot, double now, double keepAliveS) {
+    Instance& instance = m_instances[slot];
+    instance.idleSince = now;
+    instance.idlePeriod = ++m_idlePeriods;
+    m_idle.pushBack(slot);
+    m_simulation.schedule(now + keepAliveS, this, Expire, slot,
+                          static_cast<double>(instance.idlePeriod));
+}
+
+void ServerlessPlatform::onExpire(std::uint32_t slot, double idlePeriod) {
+    const Instance& instance = m_instances[slot];
+    // Reused (or replaced in its slot) since: this idle period is over.
+    if (!instance.alive || instance.active != 0 ||
+        static_cast<double>(instance.idlePeriod) != idlePeriod) {
+        return;
+    }
+    destroyInstance(slot);
+}
+
+void ServerlessPlatform::onPrewarm(std::uint32_t id, double now, double keepAliveS) {
+    const auto pending = std::find_if(m_pendingPrewarms.begin(), m_pendingPrewarms.end(),
+                                      [id](const PendingPrewarm& p) { return p.id == id; });
+    if (pending == m_pendingPrewarms.end()) {
+        return; // cancelled by a cold start
+    }
+    *pending = m_pendingPrewarms.back();
+    m_pendingPrewarms.pop_back();
+    if (m_alive >= m_config.maxInstances) {
+        return;
+    }
+    // Loaded in the background before its window opens: the platform pays
+    // that initialisation, not a request, so the instance is ready now.
+    const std::uint32_t slot = createInstance(false);
+    m_instances[slot].ready = true;
+    keepWarmFor(slot, now, keepAliveS);
+    makeAvailable(slot);
 }
 
 void ServerlessPlatform::onWarmupEnd(double time) {
@@ -261,6 +373,7 @@ ReplicationResult ServerlessPlatform::result() const {
     ReplicationResult result;
     m_metrics.writeResult(result);
     m_metrics.writeCost(result, m_meter.total(), m_meter.monthlyProjection());
+    m_metrics.writeIdleMemory(result, m_memoryMb);
     return result;
 }
 

@@ -227,6 +227,13 @@ std::string formatComparisonTable(const ScenarioResults& results) {
     plain(
         "Queue length mean", QueueLengthMean, +[](double v) { return printf1("%.2f", v); });
     plain("Utilization", Utilization, formatPercent);
+    rows.push_back({"Idle memory per request", [](const ArchitectureResults& a) {
+                        if (!a.mean.contains(IdleMemoryGbSPerRequest)) {
+                            return std::string("-");
+                        }
+                        return withCi(a, IdleMemoryGbSPerRequest,
+                                      [](double v) { return printf1("%.3g GB-s", v); });
+                    }});
     plain("Cost, " + window, CostTotal, formatMoney);
 
     // Breakdown rows: the union of components, in first-seen order.

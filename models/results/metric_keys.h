@@ -40,6 +40,9 @@ inline constexpr std::string_view InstancesBusyMean = "instances.busy_mean";
 inline constexpr std::string_view InstancesIdleMean = "instances.idle_mean";
 inline constexpr std::string_view QueueLengthMean = "queue.mean_length";
 inline constexpr std::string_view Utilization = "utilization";
+// Serverless only: memory-time of idle instances (see PlatformMetrics).
+inline constexpr std::string_view IdleMemoryGbS = "idle_memory.gb_s";
+inline constexpr std::string_view IdleMemoryGbSPerRequest = "idle_memory.gb_s_per_request";
 inline constexpr std::string_view CostTotal = "cost.total";
 inline constexpr std::string_view CostPerMillion = "cost.per_million_requests";
 inline constexpr std::string_view CostMonthly = "cost.monthly_projection";

@@ -435,12 +435,102 @@ SimulationSettings readSimulation(JsonObjectReader& root) {
 
 // ---------------------------------------------------------------- architectures
 
+// The largest function memory a price list allows (0: no limit).
+double memoryLimitMb(const ServerlessPricing& pricing) {
+    return !pricing.memoryTiers.empty() ? pricing.memoryTiers.back().memoryMb
+                                        : pricing.maximumMemoryMb;
+}
+
+// An application's functions against each serverless architecture: their
+// own limits must fit the architecture's settings and price list.
+void checkFunctionsOnServerless(const Scenario& scenario, Diagnostics& diagnostics) {
+    for (std::size_t a = 0; a < scenario.architectures.size(); ++a) {
+        const ArchitectureSpec& arch = scenario.architectures[a];
+        const auto* c = std::get_if<ServerlessConfig>(&arch.config);
+        if (c == nullptr) {
+            continue;
+        }
+        const std::string on =
+            " on architectures[" + std::to_string(a) + "] (\"" + arch.name + "\")";
+        const double limit = memoryLimitMb(c->pricing);
+        for (std::size_t f = 0; f < scenario.application->functions.size(); ++f) {
+            const FunctionSpec& fn = scenario.application->functions[f];
+            const std::string path = indexPath("application.functions", f);
+            if (limit > 0.0 && fn.memoryMb > limit) {
+                diagnostics.error(path + ".memory_mb",
+                                  "is " + formatNumber(fn.memoryMb) + " MB, but the price list" +
+                                      on + " allows at most " + formatNumber(limit) + " MB");
+            }
+            if (fn.maxInstances && *fn.maxInstances < c->provisionedInstances) {
+                diagnostics.error(path + ".max_instances",
+                                  "must be at least the provisioned_instances (" +
+                                      std::to_string(c->provisionedInstances) + ")" + on +
+                                      ", got " + std::to_string(*fn.maxInstances));
+            }
+            if (fn.keepAliveS && c->keepAlivePolicy.kind == KeepAliveKind::None) {
+                diagnostics.error(path + ".keep_alive_s",
+                                  "has no effect with keep_alive_policy \"none\"" + on);
+            }
+        }
+    }
+}
+
+void readHybridHistogram(JsonObjectReader& h, HybridHistogramSettings& s) {
+    s.rangeS = h.number("range_s", NumberRule::positive(TenYears, "10 years"), s.rangeS);
+    s.binS = h.number("bin_s", NumberRule::positive(TenYears, "10 years"), s.binS);
+    if (s.binS > s.rangeS) {
+        h.error("bin_s", "must not exceed range_s (" + formatNumber(s.rangeS) + "), got " +
+                             formatNumber(s.binS));
+    } else if (s.rangeS / s.binS > 1e6) {
+        h.error("bin_s", "gives more than one million bins over range_s (" +
+                             formatNumber(s.rangeS) + "); use wider bins");
+    }
+    const NumberRule percentile{0.0, true, 100.0, "100%", false};
+    s.headPercentile = h.number("head_percentile", percentile, s.headPercentile);
+    s.tailPercentile = h.number("tail_percentile", percentile, s.tailPercentile);
+    if (s.headPercentile >= s.tailPercentile) {
+        h.error("tail_percentile", "must be above head_percentile (" +
+                                       formatNumber(s.headPercentile) + "), got " +
+                                       formatNumber(s.tailPercentile));
+    }
+    s.margin = h.number("margin", NumberRule{0.0, false, 0.95, "95%", false}, s.margin);
+    s.minIdleTimes = static_cast<int>(
+        h.integer("min_idle_times", NumberRule::count(1, 1e9, "a billion"), s.minIdleTimes));
+    s.cvThreshold =
+        h.number("cv_threshold", NumberRule::nonNegative(1e6, "one million"), s.cvThreshold);
+    h.finish();
+}
+
+// keep_alive_policy and its settings. keep_alive_s is the fixed window and
+// the hybrid policy's fallback; with "none" it would mean nothing.
+void readKeepAlivePolicy(JsonObjectReader& r, ServerlessConfig& c) {
+    const std::string policy =
+        r.choice("keep_alive_policy", {"fixed", "none", "hybrid_histogram"}, "fixed");
+    c.keepAlivePolicy.kind = policy == "none"               ? KeepAliveKind::None
+                             : policy == "hybrid_histogram" ? KeepAliveKind::HybridHistogram
+                                                            : KeepAliveKind::Fixed;
+    if (c.keepAlivePolicy.kind == KeepAliveKind::None && r.has("keep_alive_s")) {
+        r.error("keep_alive_s", "has no effect with keep_alive_policy \"none\" (instances are "
+                                "unloaded as soon as they are idle); remove it");
+    }
+    if (c.keepAlivePolicy.kind == KeepAliveKind::HybridHistogram) {
+        JsonObjectReader h = r.object("hybrid_histogram", false);
+        if (h.valid()) {
+            readHybridHistogram(h, c.keepAlivePolicy.hybrid);
+        }
+    } else if (r.member("hybrid_histogram") != nullptr) {
+        r.error("hybrid_histogram",
+                "is only read with keep_alive_policy \"hybrid_histogram\", got \"" + policy + "\"");
+    }
+}
+
 std::optional<ServerlessConfig> readServerless(JsonObjectReader& r, const WorkloadSpec* workload,
                                                const PricingCatalog& catalog) {
     const std::size_t errorsBefore = r.diagnostics().items().size();
     ServerlessConfig c;
     const auto coldStart = readDistribution(r, "cold_start_s", true);
     c.keepAliveS = r.number("keep_alive_s", ZeroOrSpan, c.keepAliveS);
+    readKeepAlivePolicy(r, c);
     c.maxInstances = static_cast<int>(r.integer(
         "max_instances", NumberRule::count(1, 1e6, "one million instances"), c.maxInstances));
     c.provisionedInstances = static_cast<int>(
@@ -465,8 +555,7 @@ std::optional<ServerlessConfig> readServerless(JsonObjectReader& r, const Worklo
     const auto pricing = readServerlessPricing(r, catalog);
     if (pricing) {
         c.pricing = *pricing;
-        const double limit = !pricing->memoryTiers.empty() ? pricing->memoryTiers.back().memoryMb
-                                                           : pricing->maximumMemoryMb;
+        const double limit = memoryLimitMb(*pricing);
         if (workload != nullptr && limit > 0.0 && workload->memoryMb > limit) {
             r.error("pricing", "this price list allows at most " + formatNumber(limit) +
                                    " MB of memory, but workload.memory_mb is " +
@@ -638,6 +727,8 @@ std::optional<ArchitectureSpec> readArchitecture(const Json& node, const std::st
     const std::map<std::string, std::string> serverlessOnly = {
         {"cold_start_s", "serverless"},
         {"keep_alive_s", "serverless"},
+        {"keep_alive_policy", "serverless"},
+        {"hybrid_histogram", "serverless"},
         {"provisioned_instances", "serverless"},
         {"instance_selection", "serverless"},
         {"timeout_s", "serverless"}};
@@ -876,6 +967,11 @@ std::optional<ApplicationSpec> readApplication(JsonObjectReader& root,
         fn.memoryMb = f.requiredNumber("memory_mb", NumberRule::positive(1048576, "1 TiB"))
                           .value_or(fn.memoryMb);
         fn.timeoutS = f.optionalNumber("timeout_s", PositiveSample);
+        fn.keepAliveS = f.optionalNumber("keep_alive_s", ZeroOrSpan);
+        if (const auto limit = f.optionalNumber(
+                "max_instances", NumberRule::count(1, 1e6, "one million instances"))) {
+            fn.maxInstances = static_cast<int>(*limit);
+        }
         f.finish();
         app.functions.push_back(std::move(fn));
     });
@@ -1106,6 +1202,9 @@ std::optional<Scenario> readScenarioDocument(const Json& document, Diagnostics& 
         }
     }
     root.finish();
+    if (scenario.application) {
+        checkFunctionsOnServerless(scenario, diagnostics);
+    }
 
     if (workload) {
         scenario.workload = *workload;

@@ -114,7 +114,25 @@ Json architectureToJson(const ArchitectureSpec& spec) {
     j["type"] = std::string(spec.typeName());
     if (const auto* c = std::get_if<ServerlessConfig>(&spec.config)) {
         j["cold_start_s"] = distributionToJson(c->coldStartS);
-        j["keep_alive_s"] = c->keepAliveS;
+        const KeepAlivePolicy& policy = c->keepAlivePolicy;
+        if (policy.kind != KeepAliveKind::None) {
+            j["keep_alive_s"] = c->keepAliveS;
+        }
+        // Written only when not the default, so files of the fixed policy
+        // read and write exactly as before the policy existed.
+        if (policy.kind != KeepAliveKind::Fixed) {
+            j["keep_alive_policy"] = std::string(keepAliveKindName(policy.kind));
+        }
+        if (policy.kind == KeepAliveKind::HybridHistogram) {
+            const HybridHistogramSettings& h = policy.hybrid;
+            j["hybrid_histogram"] = {{"range_s", h.rangeS},
+                                     {"bin_s", h.binS},
+                                     {"head_percentile", h.headPercentile},
+                                     {"tail_percentile", h.tailPercentile},
+                                     {"margin", h.margin},
+                                     {"min_idle_times", h.minIdleTimes},
+                                     {"cv_threshold", h.cvThreshold}};
+        }
         j["max_instances"] = c->maxInstances;
         j["provisioned_instances"] = c->provisionedInstances;
         j["concurrency_per_instance"] = c->concurrencyPerInstance;
@@ -178,6 +196,12 @@ Json applicationToJson(const ApplicationSpec& app) {
         fj["memory_mb"] = f.memoryMb;
         if (f.timeoutS) {
             fj["timeout_s"] = *f.timeoutS;
+        }
+        if (f.keepAliveS) {
+            fj["keep_alive_s"] = *f.keepAliveS;
+        }
+        if (f.maxInstances) {
+            fj["max_instances"] = *f.maxInstances;
         }
         functions.push_back(fj);
     }

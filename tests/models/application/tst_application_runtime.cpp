@@ -7,6 +7,7 @@
 #include "models/results/metric_keys.h"
 #include "models/results/results_writer.h"
 #include "models/runner/scenario_runner.h"
+#include "models/scenario/scenario_reader.h"
 #include "tests/support/statistical_checks.h"
 #include "tests/support/test_scenarios.h"
 
@@ -284,6 +285,70 @@ private slots:
     }
 
     // Same seed, same bytes; every request that arrived ends exactly once.
+    // A function's keep_alive_s overrides the architecture's. A request every
+    // 100 s through a (0.5 s, 128 MB, keep-alive 60 s) then b (1 s, 256 MB,
+    // keep-alive 3600 s): a is cold every time and idles 60 s after each of
+    // the 99 requests; b's one instance lives from its creation at 100.8 s to
+    // the horizon, busy 1.3 s once (cold) and 1 s 98 times. Idle memory-time
+    // is 99 x 60 x 0.125 + (10000 - 100.8 - 1.3 - 98) x 0.25 GB-s.
+    void functionKeepAliveOverridesTheArchitecture() {
+        const std::string app = R"({
+            "functions": [
+              {"name": "a", "service_time_s": {"dist": "deterministic", "value": 0.5},
+               "memory_mb": 128, "keep_alive_s": 60},
+              {"name": "b", "service_time_s": {"dist": "deterministic", "value": 1.0},
+               "memory_mb": 256, "keep_alive_s": 3600}],
+            "triggers": [{"name": "api", "type": "http", "function": "a",
+                          "arrivals": {"process": "constant", "rate_per_s": 0.01}}],
+            "edges": [{"type": "chain", "from": "a", "to": "b"}]})";
+        const ReplicationResult r = runOnce(scenario(app, Lambda));
+        QCOMPARE(r.metrics.value(metric::Arrived), 99.0);
+        QCOMPARE(part(r.functions, "a").metrics.value(part_metric::ColdStarts), 99.0);
+        QCOMPARE(part(r.functions, "b").metrics.value(part_metric::ColdStarts), 1.0);
+        const double idle = 99 * 60 * 0.125 + (10000 - 100.8 - 1.3 - 98) * 0.25;
+        QVERIFY(qAbs(r.metrics.value(metric::IdleMemoryGbS) - idle) < 1e-6);
+        QVERIFY(qAbs(r.metrics.value(metric::IdleMemoryGbSPerRequest) - idle / 99) < 1e-8);
+    }
+
+    // max_instances = 1 on a 150 s function called every 100 s: the request
+    // at 100 s runs until 250.3 s, so the one at 200 s is throttled
+    // (synchronous: rejected), the one at 300 s runs, and so on: 50 of the
+    // 99 requests run, 49 are rejected.
+    void functionMaxInstancesOverridesTheArchitecture() {
+        const std::string app = R"({
+            "functions": [{"name": "slow", "service_time_s": {"dist": "deterministic", "value": 150},
+                           "memory_mb": 128, "max_instances": 1}],
+            "triggers": [{"name": "api", "type": "http", "function": "slow",
+                          "arrivals": {"process": "constant", "rate_per_s": 0.01}}]})";
+        const ReplicationResult r = runOnce(scenario(app, Lambda));
+        QCOMPARE(part(r.triggers, "api").metrics.value(part_metric::RequestsCompleted), 50.0);
+        QCOMPARE(part(r.triggers, "api").metrics.value(part_metric::RequestsRejected), 49.0);
+        QCOMPARE(part(r.functions, "slow").metrics.value(part_metric::Throttles), 49.0);
+    }
+
+    // Function limits are checked against every serverless architecture.
+    void functionLimitsMustFitEachServerlessArchitecture() {
+        const std::string app = R"({
+            "functions": [{"name": "big", "service_time_s": {"dist": "deterministic", "value": 1},
+                           "memory_mb": 20480, "max_instances": 1, "keep_alive_s": 60}],
+            "triggers": [{"name": "api", "type": "http", "function": "big",
+                          "arrivals": {"process": "constant", "rate_per_s": 0.01}}]})";
+        const std::string lambda = R"({"name": "L", "type": "serverless",
+            "cold_start_s": {"dist": "deterministic", "value": 0.3}, "provisioned_instances": 2,
+            "keep_alive_policy": "none", "pricing": "aws-lambda-x86"})";
+        const ScenarioReadResult result = ScenarioReader().readText(scenario(app, lambda));
+        QVERIFY(!result.scenario.has_value());
+        const auto expect = [&](const char* path, const char* reason) {
+            const Diagnostic* d = result.diagnostics.find(path);
+            QVERIFY2(d != nullptr,
+                     qPrintable(QString::fromStdString(result.diagnostics.format("s"))));
+            QVERIFY2(d->message.find(reason) != std::string::npos, d->message.c_str());
+        };
+        expect("application.functions[0].memory_mb", "allows at most 10240 MB");
+        expect("application.functions[0].max_instances", "at least the provisioned_instances (2)");
+        expect("application.functions[0].keep_alive_s", "no effect with keep_alive_policy");
+    }
+
     void deterministicAndConserving() {
         const std::string app = R"({
             "functions": [
