@@ -64,6 +64,12 @@ std::string ArchitectureEditor::typeInDocument() const {
     return type.is_string() ? type.get<std::string>() : std::string();
 }
 
+std::string ArchitectureEditor::policyInDocument() const {
+    const Json policy =
+        m_document->valueAt(ScenarioDocument::Pointer(pointer("keep_alive_policy")));
+    return policy.is_string() ? policy.get<std::string>() : std::string("fixed");
+}
+
 bool ArchitectureEditor::hasMember(const char* key) const {
     return !m_document->valueAt(ScenarioDocument::Pointer(pointer(key))).is_null();
 }
@@ -80,6 +86,7 @@ void ArchitectureEditor::rebuild() {
     m_distributions.clear();
     m_builtType = typeInDocument();
     m_builtAutoscaling = hasMember("autoscaling");
+    m_builtHybrid = policyInDocument() == "hybrid_histogram";
 
     m_body = new QWidget(this);
     auto* body = new QVBoxLayout(m_body);
@@ -148,6 +155,30 @@ void ArchitectureEditor::rebuild() {
             {tr("Most recently used"), tr("Newest created"), tr("Least recently used")});
         selection->setDefaultChoice("most_recently_used");
         addField(instances, "timeout_s", JsonField::Kind::Number, "900 (default)");
+        QFormLayout* keepAlive = addGroup(tr("Keep-alive policy"));
+        JsonField* policy = addField(keepAlive, "keep_alive_policy", JsonField::Kind::Choice);
+        policy->setChoices({"fixed", "none", "hybrid_histogram"},
+                           {tr("Fixed keep-alive"), tr("No keep-alive (always cold)"),
+                            tr("Hybrid histogram (adaptive)")});
+        policy->setDefaultChoice("fixed");
+        if (m_builtHybrid) {
+            auto* hybridProblems = createErrorLabel(m_body);
+            setSectionProblems(hybridProblems, JsonField::dottedPath(pointer("hybrid_histogram")));
+            keepAlive->addRow(hybridProblems);
+            addField(keepAlive, "hybrid_histogram/range_s", JsonField::Kind::Number,
+                     "14400 (default)");
+            addField(keepAlive, "hybrid_histogram/bin_s", JsonField::Kind::Number, "60 (default)");
+            addField(keepAlive, "hybrid_histogram/head_percentile", JsonField::Kind::Number,
+                     "5 (default)");
+            addField(keepAlive, "hybrid_histogram/tail_percentile", JsonField::Kind::Number,
+                     "99 (default)");
+            addField(keepAlive, "hybrid_histogram/margin", JsonField::Kind::Number,
+                     "0.1 (default)");
+            addField(keepAlive, "hybrid_histogram/min_idle_times", JsonField::Kind::Number,
+                     "10 (default)");
+            addField(keepAlive, "hybrid_histogram/cv_threshold", JsonField::Kind::Number,
+                     "2 (default)");
+        }
         QFormLayout* cold = addGroup(tr("Cold start"));
         addDistribution(
             cold, "cold_start_s",
@@ -243,7 +274,8 @@ void ArchitectureEditor::rebuild() {
 }
 
 void ArchitectureEditor::refresh() {
-    if (typeInDocument() != m_builtType || hasMember("autoscaling") != m_builtAutoscaling) {
+    if (typeInDocument() != m_builtType || hasMember("autoscaling") != m_builtAutoscaling ||
+        (policyInDocument() == "hybrid_histogram") != m_builtHybrid) {
         rebuild();
         return;
     }

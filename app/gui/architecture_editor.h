@@ -37,6 +37,7 @@ private:
     void rebuild();
     std::string pointer(const std::string& key = {}) const;
     std::string typeInDocument() const;
+    std::string policyInDocument() const;
     bool hasMember(const char* key) const;
 
     ScenarioDocument* m_document;
@@ -50,6 +51,7 @@ private:
     QList<DistributionEditor*> m_distributions;
     std::string m_builtType;
     bool m_builtAutoscaling = false;
+    bool m_builtHybrid = false;
 };
 
 } // namespace faaslab::gui

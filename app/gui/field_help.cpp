@@ -77,6 +77,33 @@ const QHash<QString, Entry>& entries() {
          {"Keep-alive (s)",
           "How long an idle instance stays warm after its last request. Longer keep-alive "
           "means fewer cold starts; idle instances are free for you, the provider pays."}},
+        {"keep_alive_policy",
+         {"Keep-alive policy",
+          "Fixed: every idle instance stays for the keep-alive. None: unloaded at once (always "
+          "cold, never idle). Hybrid histogram: learns the function's idle times, unloads after "
+          "each request and pre-warms just before the next one is expected."}},
+        {"range_s",
+         {"Histogram range (s)",
+          "Idle times up to this are binned; longer ones count as out of range."}},
+        {"bin_s", {"Bin width (s)", "Width of the idle-time histogram's bins."}},
+        {"head_percentile",
+         {"Head percentile",
+          "The pre-warm window ends at this percentile of idle times (5 in the Azure "
+          "paper)."}},
+        {"tail_percentile",
+         {"Tail percentile",
+          "The keep-alive window ends at this percentile of idle times (99 in the Azure "
+          "paper)."}},
+        {"margin",
+         {"Margin", "Fraction by which the pre-warm window is shortened and the keep-alive end "
+                    "lengthened."}},
+        {"min_idle_times",
+         {"Idle times to learn",
+          "Until this many idle times are seen, the fixed keep-alive is used."}},
+        {"cv_threshold",
+         {"CV threshold",
+          "The histogram is trusted only when its bin counts vary at least this much "
+          "(coefficient of variation): a flat histogram predicts nothing."}},
         {"max_instances",
          {"Max instances",
           "The concurrency limit. Functions reject requests beyond it (HTTP 429); containers "
