@@ -120,9 +120,13 @@ QWidget* OverviewTab::makeCard(const ArchitectureResults& a, int index, bool che
         {"Cold starts", ColdStartProbability, formatPercent},
         {"Rejected", RejectionProbability, formatPercent},
         {"Instances (mean)", InstancesMean, formatInstances},
+        {"Idle memory per request", IdleMemoryGbSPerRequest, formatGbSeconds},
     };
     int row = 2;
     for (const CardRow& r : rows) {
+        if (!a.mean.contains(r.key)) {
+            continue; // a serverless-only metric on a container or VM card
+        }
         QString label = tr(r.label);
         if (r.key == CostTotal) {
             label = tr("Cost, %1").arg(windowLabel);

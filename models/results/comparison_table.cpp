@@ -113,6 +113,13 @@ std::string formatPercent(double fraction) {
     return printf1("%.2f %%", fraction * 100.0);
 }
 
+std::string formatGbSeconds(double gbS) {
+    if (!std::isfinite(gbS)) {
+        return "-";
+    }
+    return printf1("%.3g GB-s", gbS);
+}
+
 std::string formatSpan(double seconds) {
     auto plural = [](double v, const char* unit) {
         const std::string number = v == std::floor(v) ? printf1("%.0f", v) : printf1("%.2g", v);
@@ -231,8 +238,7 @@ std::string formatComparisonTable(const ScenarioResults& results) {
                         if (!a.mean.contains(IdleMemoryGbSPerRequest)) {
                             return std::string("-");
                         }
-                        return withCi(a, IdleMemoryGbSPerRequest,
-                                      [](double v) { return printf1("%.3g GB-s", v); });
+                        return withCi(a, IdleMemoryGbSPerRequest, formatGbSeconds);
                     }});
     plain("Cost, " + window, CostTotal, formatMoney);
 

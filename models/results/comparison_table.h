@@ -24,5 +24,6 @@ std::string formatMoney(double usd);        // "$1,234.56", "$0.000123"
 std::string formatCount(double count);      // "1,234,567"
 std::string formatPercent(double fraction); // "0.29 %"
 std::string formatSpan(double seconds);     // "1 day", "6 h", "30 days"
+std::string formatGbSeconds(double gbS);    // "188 GB-s", "0.0318 GB-s"
 
 } // namespace faaslab
