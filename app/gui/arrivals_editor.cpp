@@ -9,6 +9,8 @@
 #include "scenario_templates.h"
 
 #include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -27,12 +29,21 @@ namespace {
 
 const std::string ArrivalsPointer = "/workload/arrivals";
 
-const QStringList Processes = {"poisson", "constant", "on_off", "diurnal", "steps"};
+const QStringList Processes = {"poisson", "constant", "on_off", "diurnal", "steps", "trace"};
 
 QStringList processLabels() {
-    return {QObject::tr("Poisson (random, steady rate)"), QObject::tr("Constant (evenly spaced)"),
-            QObject::tr("On/off bursts"), QObject::tr("Diurnal (daily cycle)"),
-            QObject::tr("Steps (rate schedule)")};
+    return {QObject::tr("Poisson (random, steady rate)"),
+            QObject::tr("Constant (evenly spaced)"),
+            QObject::tr("On/off bursts"),
+            QObject::tr("Diurnal (daily cycle)"),
+            QObject::tr("Steps (rate schedule)"),
+            QObject::tr("Trace replay (file)")};
+}
+
+std::string stringAt(const Json& object, const char* key, const std::string& fallback) {
+    return object.is_object() && object.contains(key) && object[key].is_string()
+               ? object[key].get<std::string>()
+               : fallback;
 }
 
 struct Parameter {
@@ -128,8 +139,11 @@ void ArrivalsEditor::rebuild() {
         value.is_object() && value.contains("process") && value["process"].is_string()
             ? QString::fromStdString(value["process"].get<std::string>())
             : QString();
-    m_builtFor = process.toStdString();
+    m_builtFor = builtKey(value);
     m_process->setCurrentIndex(static_cast<int>(Processes.indexOf(process)));
+    if (process == "trace") {
+        addTraceFields(stringAt(value, "format", "timestamps") == "azure");
+    }
 
     if (process == "steps") {
         auto* holder = new QWidget(this);
@@ -207,6 +221,72 @@ void ArrivalsEditor::rebuild() {
     refresh();
 }
 
+std::string ArrivalsEditor::builtKey(const Json& arrivals) {
+    // A trace's fields depend on its format as well.
+    const std::string process = stringAt(arrivals, "process", "");
+    return process == "trace" ? process + "/" + stringAt(arrivals, "format", "timestamps")
+                              : process;
+}
+
+void ArrivalsEditor::addTraceFields(bool azure) {
+    auto add = [this](const std::string& key, JsonField::Kind kind, const QString& placeholder) {
+        auto* field = new JsonField(m_document, ArrivalsPointer + "/" + key, kind, this);
+        const QString name = QString::fromStdString(key.substr(key.rfind('/') + 1));
+        field->setPlaceholder(placeholder);
+        field->setHelp(fieldHelp(name));
+        m_fields.append(field);
+        return std::pair{field, name};
+    };
+    auto addRow = [this](std::pair<JsonField*, QString> field) {
+        m_form->addRow(fieldLabel(field.second), field.first);
+        return field.first;
+    };
+    // A file field with a Browse button that stores the path relative to
+    // the scenario's folder when it can, so the pair can be moved together.
+    auto addFile = [this, &add](const std::string& key, const QString& placeholder) {
+        auto [field, name] = add(key, JsonField::Kind::Text, placeholder);
+        auto* row = new QWidget(this);
+        auto* line = new QHBoxLayout(row);
+        line->setContentsMargins(0, 0, 0, 0);
+        line->addWidget(field, 1);
+        auto* browse = new QPushButton(tr("Browse…"), row);
+        browse->setObjectName(QString::fromStdString("browse-" + key));
+        line->addWidget(browse, 0, Qt::AlignTop);
+        m_form->addRow(fieldLabel(name), row);
+        connect(browse, &QPushButton::clicked, this, [this, key] {
+            const QString base = QString::fromStdString(m_document->baseDirectory());
+            const QString chosen =
+                QFileDialog::getOpenFileName(this, tr("Choose a trace file"), base,
+                                             tr("CSV files (*.csv *.txt);;All files (*)"));
+            if (chosen.isEmpty()) {
+                return;
+            }
+            const QString stored = base.isEmpty() ? chosen : QDir(base).relativeFilePath(chosen);
+            m_document->setValue(ScenarioDocument::Pointer(ArrivalsPointer + "/" + key),
+                                 Json(stored.toStdString()), tr("Choose trace file"));
+        });
+    };
+
+    JsonField* format = addRow(add("format", JsonField::Kind::Choice, {}));
+    format->setChoices({"timestamps", "azure"},
+                       {tr("Timestamps (CSV, seconds)"), tr("Azure Functions trace (per minute)")});
+    format->setDefaultChoice("timestamps");
+    addFile("file", tr("required"));
+    if (azure) {
+        addRow(add("select/trigger", JsonField::Kind::Text, tr("any trigger")));
+        addRow(add("select/top_n", JsonField::Kind::Number, tr("all selected functions")));
+        JsonField* spread = addRow(add("spread", JsonField::Kind::Choice, {}));
+        spread->setChoices({"uniform", "even"}, {tr("Uniformly at random"), tr("Evenly")});
+        spread->setDefaultChoice("uniform");
+        addFile("durations_file", tr("none: the workload's service time"));
+        addFile("memory_file", tr("none: the workload's memory"));
+    } else {
+        addRow(add("function", JsonField::Kind::Text, tr("all rows")));
+    }
+    addRow(add("time_scale", JsonField::Kind::Number, "1 (default)"));
+    addRow(add("repeat", JsonField::Kind::Boolean, {}));
+}
+
 void ArrivalsEditor::refreshSteps() {
     const Json steps = m_document->valueAt(ScenarioDocument::Pointer(ArrivalsPointer + "/steps"));
     {
@@ -260,11 +340,7 @@ void ArrivalsEditor::commitSteps() {
 
 void ArrivalsEditor::refresh() {
     const Json value = m_document->valueAt(ScenarioDocument::Pointer(ArrivalsPointer));
-    const std::string process =
-        value.is_object() && value.contains("process") && value["process"].is_string()
-            ? value["process"].get<std::string>()
-            : std::string();
-    if (process != m_builtFor) {
+    if (builtKey(value) != m_builtFor) {
         rebuild();
         return;
     }

@@ -31,6 +31,9 @@ public:
 
 private:
     void rebuild();
+    // What the form was built for: the process, and a trace's format.
+    static std::string builtKey(const ScenarioDocument::Json& arrivals);
+    void addTraceFields(bool azure);
     void refreshSteps();
     void commitSteps();
     void updatePreview();

@@ -102,6 +102,11 @@ void DistributionEditor::rebuild() {
                              : QString();
     m_builtFor = kind.toStdString();
     m_kind->setCurrentIndex(static_cast<int>(Kinds.indexOf(kind)));
+    // Absent but valid: the distribution comes from elsewhere (a trace's
+    // companion durations file); the preview shows it.
+    const bool derived = kind.isEmpty() && m_validated && m_validated().has_value();
+    m_kind->setPlaceholderText(derived ? tr("From the trace's durations file")
+                                       : tr("Choose a distribution"));
     for (const QString& parameter : parametersOf(kind)) {
         auto* field = new JsonField(m_document, m_pointer + "/" + parameter.toStdString(),
                                     JsonField::Kind::Number, this);

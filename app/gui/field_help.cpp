@@ -77,6 +77,38 @@ const QHash<QString, Entry>& entries() {
          {"Keep-alive (s)",
           "How long an idle instance stays warm after its last request. Longer keep-alive "
           "means fewer cold starts; idle instances are free for you, the provider pays."}},
+        {"format",
+         {"Trace format",
+          "Timestamps: a CSV with one arrival time (s) per line, optionally with a function "
+          "column. Azure: the Azure Functions 2019 public trace (per-minute counts)."}},
+        {"file",
+         {"Trace file",
+          "The trace to replay. A relative path is read from the scenario file's folder."}},
+        {"function",
+         {"Function",
+          "Timestamps with a function column: replay only this function's rows. Empty: all."}},
+        {"trigger",
+         {"Trigger type",
+          "Azure: replay only functions with this trigger (http, timer, queue, storage, event, "
+          "orchestration, others). Empty: any. To pick functions by hash, edit select.hashes in "
+          "the file."}},
+        {"top_n",
+         {"Top N functions",
+          "Azure: of the selected functions, replay only the N with the most invocations."}},
+        {"spread",
+         {"Within a minute",
+          "Azure counts are per minute: spread each minute's invocations uniformly at random "
+          "(seeded) or evenly."}},
+        {"time_scale",
+         {"Time scale",
+          "Multiply every trace time by this: 0.5 replays twice as fast (double the rate)."}},
+        {"repeat",
+         {"Repeat", "Start the trace again when it ends, until the simulation's duration."}},
+        {"durations_file",
+         {"Durations file",
+          "Azure: the companion function_durations_percentiles file; sets the service time."}},
+        {"memory_file",
+         {"Memory file", "Azure: the companion app_memory_percentiles file; sets the memory."}},
         {"keep_alive_policy",
          {"Keep-alive policy",
           "Fixed: every idle instance stays for the keep-alive. None: unloaded at once (always "

@@ -36,6 +36,10 @@ Json arrivalsTemplate(const std::string& process, const Json& previous) {
                                            Json{{"from_s", 3600}, {"rate_per_s", rate * 2.0}}})},
                     {"period_s", 7200}};
     }
+    if (process == "trace") {
+        // Chosen with the Browse button; until then the reader says a file is needed.
+        return Json{{"process", "trace"}, {"format", "timestamps"}, {"file", ""}};
+    }
     return Json{{"process", process}, {"rate_per_s", rate}};
 }
 
