@@ -78,6 +78,49 @@ bool insertMetrics(const QSqlDatabase& db, qint64 runId, int architecture, int s
     return true;
 }
 
+// The part lists of an architecture, in the order of run_parts.kind.
+std::vector<NamedMetrics>* partsOfKind(ArchitectureResults& a, int kind) {
+    switch (kind) {
+    case 0:
+        return &a.functions;
+    case 1:
+        return &a.triggers;
+    case 2:
+        return &a.queues;
+    default:
+        return nullptr;
+    }
+}
+
+bool insertParts(const QSqlDatabase& db, qint64 runId, int architecture,
+                 const ArchitectureResults& a, QString* error) {
+    SqlQuery part(db, "INSERT INTO run_parts (run_id, architecture, kind, position, name) "
+                      "VALUES (?, ?, ?, ?, ?)");
+    SqlQuery metric(db, "INSERT INTO run_part_metrics (run_id, architecture, kind, part, "
+                        "position, key, value) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    const std::vector<NamedMetrics>* lists[] = {&a.functions, &a.triggers, &a.queues};
+    for (int kind = 0; kind < 3; ++kind) {
+        const std::vector<NamedMetrics>& parts = *lists[kind];
+        for (std::size_t p = 0; p < parts.size(); ++p) {
+            const int position = static_cast<int>(p);
+            part.bind(runId).bind(architecture).bind(kind).bind(position);
+            part.bind(QString::fromStdString(parts[p].name));
+            if (!part.exec(error)) {
+                return false;
+            }
+            int index = 0;
+            for (const MetricValues::Entry& e : parts[p].metrics.entries()) {
+                metric.bind(runId).bind(architecture).bind(kind).bind(position).bind(index++);
+                metric.bind(QString::fromStdString(e.key)).bind(storedNumber(e.value));
+                if (!metric.exec(error)) {
+                    return false;
+                }
+            }
+        }
+    }
+    return true;
+}
+
 QByteArray packCdf(const std::vector<std::pair<double, double>>& cdf) {
     std::vector<double> flat;
     flat.reserve(cdf.size() * 2);
@@ -129,11 +172,59 @@ bool insertArchitecture(const QSqlDatabase& db, qint64 runId, int position,
     q.bind(s.startS).bind(s.endS).bind(s.binS).bind(columnsText(s.columns));
     q.bind(packDoubles(values)).bind(packCdf(a.latencyCdf));
     return q.exec(error) && insertMetrics(db, runId, position, 0, a.mean, error) &&
-           insertMetrics(db, runId, position, 1, a.ci95, error);
+           insertMetrics(db, runId, position, 1, a.ci95, error) &&
+           insertParts(db, runId, position, a, error);
 }
 
 QString damaged(qint64 id, const QString& what) {
     return QStringLiteral("run %1: the stored %2 is damaged").arg(id).arg(what);
+}
+
+// Positions are dense (0, 1, ...) when written; anything else is damage.
+bool loadParts(const QSqlDatabase& db, qint64 id, ScenarioResults& r, QString* error) {
+    auto fail = [&] {
+        if (error != nullptr) {
+            *error = damaged(id, "application parts");
+        }
+        return false;
+    };
+    SqlQuery parts(db, "SELECT architecture, kind, position, name FROM run_parts "
+                       "WHERE run_id = ? ORDER BY architecture, kind, position");
+    parts.bind(id);
+    if (!parts.exec(error)) {
+        return false;
+    }
+    while (parts.next()) {
+        const auto index = static_cast<std::size_t>(parts.value(0).toInt());
+        std::vector<NamedMetrics>* list =
+            index < r.architectures.size()
+                ? partsOfKind(r.architectures[index], parts.value(1).toInt())
+                : nullptr;
+        if (list == nullptr || parts.value(2).toInt() != static_cast<int>(list->size())) {
+            return fail();
+        }
+        list->push_back(NamedMetrics{parts.value(3).toString().toStdString(), {}});
+    }
+    SqlQuery metrics(db, "SELECT architecture, kind, part, key, value FROM run_part_metrics "
+                         "WHERE run_id = ? ORDER BY architecture, kind, part, position");
+    metrics.bind(id);
+    if (!metrics.exec(error)) {
+        return false;
+    }
+    while (metrics.next()) {
+        const auto index = static_cast<std::size_t>(metrics.value(0).toInt());
+        std::vector<NamedMetrics>* list =
+            index < r.architectures.size()
+                ? partsOfKind(r.architectures[index], metrics.value(1).toInt())
+                : nullptr;
+        const auto part = static_cast<std::size_t>(metrics.value(2).toInt());
+        if (list == nullptr || part >= list->size()) {
+            return fail();
+        }
+        (*list)[part].metrics.set(metrics.value(3).toString().toStdString(),
+                                  numberFrom(metrics.value(4)));
+    }
+    return true;
 }
 
 } // namespace
@@ -285,7 +376,7 @@ std::optional<StoredRun> RunStore::load(qint64 id, QString* error) const {
         MetricValues& target = metrics.value(1).toInt() == 0 ? a.mean : a.ci95;
         target.set(metrics.value(2).toString().toStdString(), numberFrom(metrics.value(3)));
     }
-    return run;
+    return loadParts(db, id, r, error) ? std::optional<StoredRun>(std::move(run)) : std::nullopt;
 }
 
 bool RunStore::remove(qint64 id, QString* error) {

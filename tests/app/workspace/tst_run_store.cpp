@@ -7,7 +7,10 @@
 #include "app/workspace/workspace.h"
 #include "models/results/metric_keys.h"
 #include "models/results/results_writer.h"
+#include "models/runner/scenario_runner.h"
+#include "models/scenario/scenario_reader.h"
 #include "tests/app/workspace/workspace_fixtures.h"
+#include "tests/support/test_scenarios.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -176,6 +179,76 @@ private slots:
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 0); // cascaded
         QVERIFY(!runs.remove(*id, &error));
+    }
+
+    // An application run keeps its functions, triggers and queues (their
+    // names, metric keys in order and values to the bit), and deleting the
+    // run deletes them.
+    void applicationRunsKeepTheirParts() {
+        const ScenarioReadResult read =
+            ScenarioReader().readFile(test::resourcePath("scenarios/nightly-batch.json"));
+        QVERIFY2(read.ok(), read.diagnostics.format("nightly-batch").c_str());
+        Scenario scenario = *read.scenario;
+        scenario.simulation.durationS = 2 * 86400.0;
+        RunOptions options;
+        options.threads = 1;
+        const ScenarioResults results = runScenario(scenario, options).results;
+        QVERIFY(!results.architectures.front().functions.empty());
+        QVERIFY(!results.architectures.front().triggers.empty());
+
+        QString error;
+        RunStore runs(m_ws);
+        const auto id = runs.save(m_revision, results, record("2026-11-22T09:00:00Z"), &error);
+        QVERIFY2(id, qPrintable(error));
+        const auto run = runs.load(*id, &error);
+        QVERIFY2(run, qPrintable(error));
+        for (std::size_t a = 0; a < results.architectures.size(); ++a) {
+            QVERIFY(run->results.architectures[a].functions == results.architectures[a].functions);
+            QVERIFY(run->results.architectures[a].triggers == results.architectures[a].triggers);
+            QVERIFY(run->results.architectures[a].queues == results.architectures[a].queues);
+        }
+        for (std::size_t a = 0; a < results.architectures.size(); ++a) {
+            QVERIFY(run->results.architectures[a].mean == results.architectures[a].mean);
+            QVERIFY(run->results.architectures[a].latencyCdf ==
+                    results.architectures[a].latencyCdf);
+        }
+        // The whole results (time series with NaN bins included, which
+        // compare unequal to themselves) write the same file.
+        QCOMPARE(resultsToJsonText(run->results), resultsToJsonText(results));
+
+        QVERIFY(runs.remove(*id, &error));
+        QSqlQuery q(m_ws.database());
+        QVERIFY(q.exec(QStringLiteral("SELECT (SELECT count(*) FROM run_parts WHERE run_id = %1) + "
+                                      "(SELECT count(*) FROM run_part_metrics WHERE run_id = %1)")
+                           .arg(*id)));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
+
+    // A part row that does not follow the written order is reported, never
+    // read into the wrong function.
+    void damagedPartsAreReported() {
+        QString error;
+        RunStore runs(m_ws);
+        const ScenarioReadResult read =
+            ScenarioReader().readFile(test::resourcePath("scenarios/nightly-batch.json"));
+        QVERIFY(read.ok());
+        Scenario scenario = *read.scenario;
+        scenario.simulation.durationS = 86400.0;
+        RunOptions options;
+        options.threads = 1;
+        const auto id = runs.save(m_revision, runScenario(scenario, options).results,
+                                  record("2026-11-22T10:00:00Z"), &error);
+        QVERIFY(id);
+        // Damage as another program could do it, with foreign keys off.
+        QSqlQuery q(m_ws.database());
+        QVERIFY(q.exec("PRAGMA foreign_keys = OFF"));
+        QVERIFY(q.exec(QStringLiteral("UPDATE run_parts SET position = position + 10 WHERE "
+                                      "run_id = %1 AND kind = 0 AND position = 0")
+                           .arg(*id)));
+        QVERIFY(q.exec("PRAGMA foreign_keys = ON"));
+        QVERIFY(!runs.load(*id, &error));
+        QCOMPARE(error, QStringLiteral("run %1: the stored application parts is damaged").arg(*id));
     }
 
     void aRunNeedsAnExistingRevision() {
