@@ -6,7 +6,10 @@
 #include "models/workload/timestamp_trace_reader.h"
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
+#include <list>
+#include <mutex>
 
 namespace faaslab {
 
@@ -47,15 +50,122 @@ void addToBins(TraceReplaySpec& spec, double t) {
     }
 }
 
+// A file as it was when profiled: a profile is reused only while every file
+// it read still has the same size and modification time.
+struct FileStamp {
+    std::string path;
+    std::uintmax_t size = 0;
+    std::filesystem::file_time_type modified;
+    bool operator==(const FileStamp&) const = default;
+};
+
+FileStamp stampOf(const std::string& path) {
+    std::error_code ec;
+    FileStamp stamp{path, 0, {}};
+    stamp.size = std::filesystem::file_size(path, ec);
+    if (ec) {
+        stamp.size = static_cast<std::uintmax_t>(-1);
+    }
+    stamp.modified = std::filesystem::last_write_time(path, ec);
+    return stamp;
+}
+
+// Everything in a spec that decides its profile, as one string.
+std::string cacheKey(const TraceReplaySpec& spec, bool companions) {
+    std::string key = spec.format == TraceReplaySpec::Format::Azure ? "azure" : "timestamps";
+    for (const std::string* part : {&spec.resolvedPath, &spec.function, &spec.trigger,
+                                    &spec.durationsResolvedPath, &spec.memoryResolvedPath}) {
+        key += '\0' + *part;
+    }
+    key += '\0' + std::to_string(spec.topN) + (companions ? "\0c" : "\0-");
+    for (const std::string& hash : spec.hashes) {
+        key += '\0' + hash;
+    }
+    return key;
+}
+
+// The last few profiles, so that re-validating a scenario (the GUI does on
+// every edit) does not stream a large trace again. Shared by all threads.
+class ProfileCache {
+public:
+    struct Entry {
+        std::string key;
+        std::vector<FileStamp> stamps;
+        std::optional<std::string> problem;
+        double binS = 60.0;
+        std::vector<std::uint32_t> binCounts;
+        std::uint64_t arrivals = 0;
+        TraceCompanions companions;
+    };
+
+    bool find(const std::string& key, const std::vector<FileStamp>& stamps, Entry& out) {
+        const std::lock_guard lock(m_mutex);
+        for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
+            if (it->key == key && it->stamps == stamps) {
+                m_entries.splice(m_entries.begin(), m_entries, it);
+                out = m_entries.front();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void store(Entry entry) {
+        const std::lock_guard lock(m_mutex);
+        m_entries.remove_if([&](const Entry& e) { return e.key == entry.key; });
+        m_entries.push_front(std::move(entry));
+        while (m_entries.size() > Capacity) {
+            m_entries.pop_back();
+        }
+    }
+
+private:
+    static constexpr std::size_t Capacity = 8;
+    std::mutex m_mutex;
+    std::list<Entry> m_entries;
+};
+
+ProfileCache& profileCache() {
+    static ProfileCache cache;
+    return cache;
+}
+
 } // namespace
 
 std::optional<std::string> TraceProfiler::profile(TraceReplaySpec& spec,
                                                   TraceCompanions* companions) {
-    spec.binCounts.clear();
-    spec.arrivals = 0;
-    spec.binS = 60.0;
-    return spec.format == TraceReplaySpec::Format::Timestamps ? profileTimestamps(spec)
-                                                              : profileAzure(spec, companions);
+    std::vector<FileStamp> stamps;
+    for (const std::string* path :
+         {&spec.resolvedPath, &spec.durationsResolvedPath, &spec.memoryResolvedPath}) {
+        if (!path->empty()) {
+            stamps.push_back(stampOf(*path));
+        }
+    }
+    const std::string key = cacheKey(spec, companions != nullptr);
+    ProfileCache::Entry entry;
+    if (!profileCache().find(key, stamps, entry)) {
+        entry.key = key;
+        entry.stamps = stamps;
+        TraceReplaySpec scratch = spec;
+        scratch.binCounts.clear();
+        scratch.arrivals = 0;
+        scratch.binS = 60.0;
+        entry.problem =
+            scratch.format == TraceReplaySpec::Format::Timestamps
+                ? profileTimestamps(scratch)
+                : profileAzure(scratch, companions != nullptr ? &entry.companions : nullptr);
+        entry.binS = scratch.binS;
+        entry.binCounts = std::move(scratch.binCounts);
+        entry.arrivals = scratch.arrivals;
+        profileCache().store(entry);
+    }
+    spec.binS = entry.binS;
+    spec.binCounts = std::move(entry.binCounts);
+    spec.arrivals = entry.arrivals;
+    if (companions != nullptr) {
+        *companions = std::move(entry.companions);
+    }
+    return entry.problem;
 }
 
 std::optional<std::string> TraceProfiler::profileAzure(TraceReplaySpec& spec,

@@ -82,10 +82,10 @@ std::vector<double> sampleTimestamps(const std::string& function = {}) {
 }
 
 // A format-1 scenario around `arrivals` (a JSON object text).
-std::string scenarioWith(
-    const std::string& arrivals,
-    const std::string& workloadExtra =
-        R"("service_time_s": {"dist": "deterministic", "value": 0.1}, "memory_mb": 512)") {
+std::string
+scenarioWith(const std::string& arrivals,
+             const std::string& workloadExtra =
+                 R"("service_time_s": {"dist": "deterministic", "value": 0.1}, "memory_mb": 512)") {
     return R"({"format": "faaslab.scenario/1", "name": "trace",
   "simulation": {"duration_s": 600, "warmup_s": 0, "seed": 7, "replications": 1},
   "workload": {"arrivals": )" +
@@ -408,6 +408,46 @@ private slots:
         QVERIFY2(d.message.find("trace file \"broken.csv\", line 3, column 1") != std::string::npos,
                  d.message.c_str());
         QVERIFY(d.line > 0); // and where in the scenario the file is named
+    }
+
+    // Profiles are reused while the file is unchanged (re-validating in the
+    // GUI must not stream a large trace again) and redone as soon as it
+    // changes: a fixed line makes the same scenario valid, an added one is
+    // counted.
+    void profilesFollowTheFileNotACache() {
+        QTemporaryDir dir;
+        const std::string path = dir.path().toStdString() + "/calls.csv";
+        auto write = [&](const char* text) {
+            std::ofstream trace(path, std::ios::trunc);
+            trace << text;
+        };
+        TraceReplaySpec spec = timestampSpec();
+        spec.file = "calls.csv";
+        spec.resolvedPath = path;
+
+        write("1\n2\n3\n");
+        QVERIFY(!TraceProfiler::profile(spec));
+        QCOMPARE(spec.arrivals, std::uint64_t(3));
+        TraceReplaySpec again = spec;
+        again.arrivals = 0;
+        again.binCounts.clear();
+        QVERIFY(!TraceProfiler::profile(again));
+        QCOMPARE(again.arrivals, std::uint64_t(3));
+        QVERIFY(again.binCounts == spec.binCounts);
+
+        write("1\n2\n3\n4.5\n");
+        QVERIFY(!TraceProfiler::profile(spec));
+        QCOMPARE(spec.arrivals, std::uint64_t(4));
+
+        write("1\n2\nthree\n4.5\n");
+        const auto problem = TraceProfiler::profile(spec);
+        QVERIFY(problem);
+        QVERIFY2(problem->find("line 3, column 1") != std::string::npos, problem->c_str());
+        QVERIFY(TraceProfiler::profile(spec) == problem); // the same answer from the cache
+
+        write("1\n2\n3.5\n4.5\n");
+        QVERIFY(!TraceProfiler::profile(spec));
+        QCOMPARE(spec.arrivals, std::uint64_t(4));
     }
 
     void applicationTriggersReplayTraces() {
