@@ -89,8 +89,9 @@ ApplicationEditor::ApplicationEditor(ScenarioDocument* document, QWidget* parent
     m_splitter->addWidget(m_graph);
     m_splitter->addWidget(m_partTabs);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setStretchFactor(0, 5);
-    m_splitter->setStretchFactor(1, 4);
+    // The graph gets the larger share: the tables scroll, the graph shrinks.
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
     layout->addWidget(m_splitter, 1);
 
     connect(m_graph, &ApplicationGraphView::partClicked, this, [this](const ApplicationPart& part) {

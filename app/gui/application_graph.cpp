@@ -58,8 +58,8 @@ ApplicationGraph::ApplicationGraph(const ApplicationSpec& application) {
             QStringLiteral("%1 MB").arg(number(function.memoryMb)),
             QStringLiteral("mean %1").arg(text(formatSeconds(function.serviceTimeS.meanValue())))};
         if (function.timeoutS) {
-            node.details
-                << QStringLiteral("timeout %1").arg(text(formatSeconds(*function.timeoutS)));
+            // As configured, in the seconds the field is written in.
+            node.details << QStringLiteral("timeout %1 s").arg(number(*function.timeoutS));
         }
         m_nodes.append(node);
     }
@@ -213,13 +213,15 @@ void ApplicationGraph::layOut(Orientation orientation, const QFont& font) {
     const double lineHeight = labelMetrics.height();
 
     // Node sizes. Long names are elided; the view shows them in tooltips.
+    const QString joiner = QStringLiteral(" · ");
     for (Node& n : m_nodes) {
+        n.lines = across ? n.details : QStringList{n.details.join(joiner)};
         if (n.part.kind == ApplicationPart::Kind::Function) {
             double width = std::min(MaxTitleWidth, titleMetrics.horizontalAdvance(n.title));
-            for (const QString& d : n.details) {
+            for (const QString& d : n.lines) {
                 width = std::max(width, labelMetrics.horizontalAdvance(d));
             }
-            const double height = titleMetrics.height() + lineHeight * n.details.size();
+            const double height = titleMetrics.height() + lineHeight * n.lines.size();
             n.rect =
                 QRectF(0, 0, std::max(84.0, width + 2 * NodePadding), height + 2 * NodePadding - 2);
         } else {
@@ -239,20 +241,21 @@ void ApplicationGraph::layOut(Orientation orientation, const QFont& font) {
     // Arrow labels: each sits in the gap before its target's layer, so that
     // gap is as deep as its deepest label.
     for (Arrow& a : m_arrows) {
+        a.labelLines = across || a.label.isEmpty() ? a.label : QStringList{a.label.join(joiner)};
         double width = 0;
-        for (const QString& line : a.label) {
+        for (const QString& line : a.labelLines) {
             width = std::max(width, labelMetrics.horizontalAdvance(line));
         }
         a.labelRect = a.label.isEmpty() ? QRectF()
                                         : QRectF(0, 0, width + 2 * LabelPadding,
-                                                 lineHeight * a.label.size() + LabelPadding);
+                                                 lineHeight * a.labelLines.size() + LabelPadding);
     }
     std::vector<double> gapBefore(static_cast<std::size_t>(m_layers), MinMainGap);
     std::vector<double> layerDepth(static_cast<std::size_t>(m_layers), 0.0);
     for (const Arrow& a : m_arrows) {
         const auto layer = static_cast<std::size_t>(m_nodes[a.to].layer);
         if (!a.labelRect.isNull()) {
-            gapBefore[layer] = std::max(gapBefore[layer], mainSize(a.labelRect) + 16);
+            gapBefore[layer] = std::max(gapBefore[layer], mainSize(a.labelRect) + 14);
         }
     }
     for (const Node& n : m_nodes) {
@@ -275,20 +278,36 @@ void ApplicationGraph::layOut(Orientation orientation, const QFont& font) {
         std::stable_sort(sorted.begin(), sorted.end(), [&](int a, int b) {
             return wish[static_cast<std::size_t>(a)] < wish[static_cast<std::size_t>(b)];
         });
-        double lowest = -1e18;
-        int previous = -1;
-        for (int order = 0; order < sorted.size(); ++order) {
-            const int n = sorted[order];
-            double c = wish[static_cast<std::size_t>(n)];
-            if (previous >= 0) {
-                lowest = centre[static_cast<std::size_t>(previous)] +
-                         crossSize(m_nodes[previous].rect) / 2 + CrossGap +
-                         crossSize(m_nodes[n].rect) / 2;
-            }
-            centre[static_cast<std::size_t>(n)] = std::max(c, lowest);
+        auto apart = [&](int a, int b) {
+            return crossSize(m_nodes[a].rect) / 2 + CrossGap + crossSize(m_nodes[b].rect) / 2;
+        };
+        // Overlapping wishes pushed apart forwards and, separately,
+        // backwards; the mean of the two keeps the order and the spacing
+        // (both do) and spreads a crowded layer evenly around its wishes
+        // instead of all to one side.
+        const auto count = static_cast<std::size_t>(sorted.size());
+        std::vector<double> forward(count);
+        std::vector<double> backward(count);
+        for (std::size_t k = 0; k < count; ++k) {
+            const double w = wish[static_cast<std::size_t>(sorted[static_cast<qsizetype>(k)])];
+            forward[k] =
+                k == 0 ? w
+                       : std::max(w, forward[k - 1] + apart(sorted[static_cast<qsizetype>(k - 1)],
+                                                            sorted[static_cast<qsizetype>(k)]));
+        }
+        for (std::size_t k = count; k-- > 0;) {
+            const double w = wish[static_cast<std::size_t>(sorted[static_cast<qsizetype>(k)])];
+            backward[k] =
+                k + 1 == count
+                    ? w
+                    : std::min(w, backward[k + 1] - apart(sorted[static_cast<qsizetype>(k)],
+                                                          sorted[static_cast<qsizetype>(k + 1)]));
+        }
+        for (std::size_t k = 0; k < count; ++k) {
+            const int n = sorted[static_cast<qsizetype>(k)];
+            centre[static_cast<std::size_t>(n)] = (forward[k] + backward[k]) / 2;
             placed[static_cast<std::size_t>(n)] = true;
-            m_nodes[n].order = order;
-            previous = n;
+            m_nodes[n].order = static_cast<int>(k);
         }
     };
     std::vector<double> wish(static_cast<std::size_t>(m_nodes.size()), 0.0);

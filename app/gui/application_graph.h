@@ -37,6 +37,9 @@ public:
         // Under the title: memory and mean service time for functions, the
         // type for triggers.
         QStringList details;
+        // The details as drawn: one line each left to right, all on one
+        // line top to bottom (where height is what runs short).
+        QStringList lines;
         int layer = 0;
         // Position within the layer, from the top (left to right layout) or
         // the left (top to bottom).
@@ -57,6 +60,9 @@ public:
         bool async = false;
         // Empty for trigger arrows other than queue triggers.
         QStringList label;
+        // The label as drawn: one line each left to right, all on one line
+        // top to bottom.
+        QStringList labelLines;
         QPainterPath path;
         QPointF head;      // tip of the arrow head
         QPointF direction; // unit vector of the head

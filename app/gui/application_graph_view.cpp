@@ -317,7 +317,7 @@ void ApplicationGraphView::paintEvent(QPaintEvent*) {
         painter.setBrush(pal.color(QPalette::Base));
         painter.drawRoundedRect(a.labelRect, 4, 4);
         painter.setPen(text);
-        painter.drawText(a.labelRect, Qt::AlignCenter, a.label.join(QLatin1Char('\n')));
+        painter.drawText(a.labelRect, Qt::AlignCenter, a.labelLines.join(QLatin1Char('\n')));
     }
 
     for (const auto& n : m_graph.nodes()) {
@@ -338,7 +338,7 @@ void ApplicationGraphView::paintEvent(QPaintEvent*) {
             painter.setPen(pal.color(QPalette::PlaceholderText)
                                .darker(pal.color(QPalette::Base).lightness() < 128 ? 70 : 120));
             double y = inner.top() + titleMetrics.height();
-            for (const QString& d : n.details) {
+            for (const QString& d : n.lines) {
                 painter.drawText(QRectF(inner.left(), y, inner.width(), labelMetrics.height()),
                                  Qt::AlignHCenter | Qt::AlignTop, d);
                 y += labelMetrics.height();

@@ -250,7 +250,9 @@ QVariant ApplicationPartModel::data(const QModelIndex& index, int role) const {
         if (m_part == Part::Functions && column == TimeoutS) {
             return tr("Overrides the architecture's timeout for this function; empty uses it.");
         }
-        return {};
+        // Summaries can be wider than their column.
+        return m_part == Part::Functions && column != ServiceTime ? QVariant()
+                                                                  : QVariant(cellText(row, column));
     }
     case Qt::ForegroundRole:
         if (!cellProblem(row, column).isEmpty()) {

@@ -5,7 +5,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QScrollArea>
-#include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -76,15 +75,16 @@ void FunctionsTab::showResults(const ScenarioResults& results) {
         view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
         view->horizontalHeader()->setStretchLastSection(false);
         view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-        view->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
-        // Every row shows: the tab scrolls, not each table.
+        view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        // Every cell shows: the tab scrolls, not each table.
+        view->resizeColumnsToContents();
         const int rows = view->model()->rowCount();
-        view->setFixedHeight(view->horizontalHeader()->sizeHint().height() +
-                             rows * view->verticalHeader()->defaultSectionSize() +
-                             2 * view->frameWidth() +
-                             view->horizontalScrollBar()->sizeHint().height());
+        view->setFixedSize(view->horizontalHeader()->length() + 2 * view->frameWidth(),
+                           view->horizontalHeader()->sizeHint().height() +
+                               rows * view->verticalHeader()->defaultSectionSize() +
+                               2 * view->frameWidth());
         m_tablesLayout->insertWidget(at++, title);
-        m_tablesLayout->insertWidget(at++, view);
+        m_tablesLayout->insertWidget(at++, view, 0, Qt::AlignLeft);
         m_shown << title << view;
         m_views << view;
     }
