@@ -11,6 +11,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QSet>
 #include <QSplitter>
@@ -106,6 +107,17 @@ ApplicationEditor::ApplicationEditor(ScenarioDocument* document, QWidget* parent
         refresh();
     });
     refresh();
+}
+
+void ApplicationEditor::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    // In a wide dock (or undocked) the graph goes beside the forms, where it
+    // can run left to right; in the default narrow dock above them.
+    const Qt::Orientation wanted =
+        width() >= 900 && width() > height() * 1.3 ? Qt::Horizontal : Qt::Vertical;
+    if (m_splitter->orientation() != wanted) {
+        m_splitter->setOrientation(wanted);
+    }
 }
 
 QWidget* ApplicationEditor::buildPage(Part part) {

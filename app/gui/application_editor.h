@@ -57,6 +57,9 @@ public:
     // false when the path names no function, trigger or edge.
     bool focusPath(const std::string& path);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     struct PartPage {
         ApplicationPartModel* model = nullptr;

@@ -239,7 +239,8 @@ void ApplicationGraph::layOut(Orientation orientation, const QFont& font) {
     };
 
     // Arrow labels: each sits in the gap before its target's layer, so that
-    // gap is as deep as its deepest label.
+    // gap is as deep as its deepest label plus some visible arrow (less top
+    // to bottom, where height is what runs short).
     for (Arrow& a : m_arrows) {
         a.labelLines = across || a.label.isEmpty() ? a.label : QStringList{a.label.join(joiner)};
         double width = 0;
@@ -255,7 +256,8 @@ void ApplicationGraph::layOut(Orientation orientation, const QFont& font) {
     for (const Arrow& a : m_arrows) {
         const auto layer = static_cast<std::size_t>(m_nodes[a.to].layer);
         if (!a.labelRect.isNull()) {
-            gapBefore[layer] = std::max(gapBefore[layer], mainSize(a.labelRect) + 14);
+            gapBefore[layer] =
+                std::max(gapBefore[layer], mainSize(a.labelRect) + (across ? 26 : 14));
         }
     }
     for (const Node& n : m_nodes) {

@@ -120,8 +120,8 @@ QString edgeDetails(const Json& e) {
 ApplicationPartModel::ApplicationPartModel(ScenarioDocument* document, Part part, QObject* parent)
     : QAbstractTableModel(parent)
     , m_document(document)
-    , m_part(part) {
-    m_rows = rowCount();
+    , m_part(part)
+    , m_rows(countRows()) {
 }
 
 std::string ApplicationPartModel::rowPointer(int row) const {
@@ -132,14 +132,24 @@ std::string ApplicationPartModel::rowPath(int row) const {
     return std::string("application.") + listKey(m_part) + "[" + std::to_string(row) + "]";
 }
 
-Json ApplicationPartModel::item(int row) const {
-    return m_document->valueAt(Json::json_pointer(rowPointer(row)));
+const Json& ApplicationPartModel::item(int row) const {
+    // A reference into the document: views ask for every cell often.
+    static const Json none;
+    const Json& document = m_document->json();
+    const Json::json_pointer where(rowPointer(row));
+    return document.contains(where) ? document.at(where) : none;
+}
+
+int ApplicationPartModel::countRows() const {
+    const Json& document = m_document->json();
+    const Json::json_pointer where(std::string("/application/") + listKey(m_part));
+    return document.contains(where) && document.at(where).is_array()
+               ? static_cast<int>(document.at(where).size())
+               : 0;
 }
 
 void ApplicationPartModel::refresh() {
-    const Json list =
-        m_document->valueAt(Json::json_pointer(std::string("/application/") + listKey(m_part)));
-    const int rows = list.is_array() ? static_cast<int>(list.size()) : 0;
+    const int rows = countRows();
     if (rows != m_rows) {
         beginResetModel();
         m_rows = rows;
@@ -150,12 +160,7 @@ void ApplicationPartModel::refresh() {
 }
 
 int ApplicationPartModel::rowCount(const QModelIndex& parent) const {
-    if (parent.isValid()) {
-        return 0;
-    }
-    const Json list =
-        m_document->valueAt(Json::json_pointer(std::string("/application/") + listKey(m_part)));
-    return list.is_array() ? static_cast<int>(list.size()) : 0;
+    return parent.isValid() ? 0 : m_rows;
 }
 
 int ApplicationPartModel::columnCount(const QModelIndex& parent) const {
@@ -181,7 +186,7 @@ std::string ApplicationPartModel::columnKey(int column) const {
 }
 
 QString ApplicationPartModel::cellText(int row, int column) const {
-    const Json it = item(row);
+    const Json& it = item(row);
     switch (m_part) {
     case Part::Functions:
         if (column == ServiceTime) {

@@ -37,7 +37,8 @@ public:
     bool setData(const QModelIndex& index, const QVariant& value, int role) override;
 
 private:
-    ScenarioDocument::Json item(int row) const;
+    const ScenarioDocument::Json& item(int row) const;
+    int countRows() const;
     // The member a cell shows ("memory_mb"), empty for summaries.
     std::string columnKey(int column) const;
     QString cellText(int row, int column) const;
@@ -46,6 +47,7 @@ private:
 
     ScenarioDocument* m_document;
     Part m_part;
+    // Rows as of the last refresh(), so views see a change as a reset.
     int m_rows = 0;
 };
 

@@ -20,6 +20,7 @@
 #include <QAction>
 #include <QFontDatabase>
 #include <QPlainTextEdit>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -176,6 +177,24 @@ private slots:
         }
     }
 
+    void aWideEditorPutsTheGraphBesideTheForms() {
+        ScenarioDocument document;
+        QString error;
+        QVERIFY(document.loadFile(example("nightly-batch.json"), &error));
+        ApplicationEditor application(&document);
+        application.resize(460, 700);
+        application.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&application));
+        QCOMPARE(application.splitter()->orientation(), Qt::Vertical);
+        QCOMPARE(application.graphView()->graph().orientation(),
+                 ApplicationGraph::Orientation::TopToBottom);
+        application.resize(1500, 600);
+        QCoreApplication::processEvents();
+        QCOMPARE(application.splitter()->orientation(), Qt::Horizontal);
+        QCOMPARE(application.graphView()->graph().orientation(),
+                 ApplicationGraph::Orientation::LeftToRight);
+    }
+
     void aFormatOneScenarioKeepsTheWorkloadForms() {
         MainWindow window;
         QVERIFY(window.openFile(example("nightly-batch.json")));
@@ -216,6 +235,11 @@ private slots:
         QCOMPARE(memory.data(Qt::ToolTipRole).toString(), QString::fromStdString(problem->message));
         QVERIFY(!application->graphView()->isCurrent());
         QVERIFY(!window.runAction()->isEnabled());
+        // Choosing the problem (in the Problems list) shows its row.
+        application->partView(Part::Functions)->setCurrentIndex(functions->index(4, 0));
+        window.editor()->focusPath("application.functions[1].memory_mb");
+        QCOMPARE(window.editor()->tabs()->currentIndex(), 1);
+        QCOMPARE(application->partView(Part::Functions)->currentIndex().row(), 1);
 
         document->undoStack()->undo();
         QVERIFY(document->isValid());
