@@ -131,10 +131,14 @@ QSize ApplicationGraphView::minimumSizeHint() const {
 
 void ApplicationGraphView::setApplication(const ApplicationSpec& application, bool current) {
     const bool same = m_application && *m_application == application;
+    const bool noteChanged = m_current != current;
     m_current = current;
     if (!same) {
         m_application = application;
         m_graph = ApplicationGraph(application);
+    }
+    // The note about a stale graph takes a line of the widget.
+    if (!same || noteChanged) {
         relayout();
     }
     update();

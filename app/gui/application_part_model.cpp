@@ -197,9 +197,22 @@ QString ApplicationPartModel::cellText(int row, int column) const {
                 return describe(
                     scenario->application->functions[static_cast<std::size_t>(row)].serviceTimeS);
             }
-            return it.is_object() && it.contains("service_time_s")
-                       ? QString::fromStdString(it["service_time_s"].dump())
-                       : QString();
+            // Otherwise as written: "deterministic, value 2400".
+            if (!it.is_object() || !it.contains("service_time_s")) {
+                return {};
+            }
+            const Json& d = it["service_time_s"];
+            if (!d.is_object()) {
+                return JsonField::textFromValue(d);
+            }
+            QStringList parts{member(d, "dist")};
+            for (const auto& [key, value] : d.items()) {
+                if (key != "dist") {
+                    parts << QStringLiteral("%1 %2").arg(QString::fromStdString(key),
+                                                         JsonField::textFromValue(value));
+                }
+            }
+            return parts.join(QStringLiteral(", "));
         }
         return member(it, columnKey(column).c_str());
     case Part::Triggers:
