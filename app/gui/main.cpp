@@ -34,8 +34,9 @@ int main(int argc, char* argv[]) {
                                  "[SCENARIO.json]");
     const QCommandLineOption screenshot(
         "screenshot",
-        QObject::tr("Run the scenario, save PNGs of the editor and every results tab in DIR, "
-                    "and exit (works offscreen: QT_QPA_PLATFORM=offscreen)."),
+        QObject::tr("Run the scenario, save PNGs of the editor (its Application tab for an "
+                    "application) and every results tab with something to show in DIR, and "
+                    "exit (works offscreen: QT_QPA_PLATFORM=offscreen)."),
         "DIR");
     const QCommandLineOption size("size", QObject::tr("Window size for --screenshot, WxH."), "WxH",
                                   "1600x1000");

@@ -3,6 +3,7 @@
 #include "architecture_editor.h"
 #include "chart_style.h"
 #include "cost_tab.h"
+#include "functions_tab.h"
 #include "latency_tab.h"
 #include "library_dock.h"
 #include "models/results/results_writer.h"
@@ -62,6 +63,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_results->addResultsTab(new TimeSeriesTab(m_results));
     m_results->addResultsTab(new LatencyTab(m_results));
     m_results->addResultsTab(new CostTab(m_results));
+    m_results->addResultsTab(new FunctionsTab(m_results));
     m_sweep = new SweepTab(m_document, m_results);
     m_results->addResultsTab(m_sweep);
 
@@ -566,7 +568,9 @@ QStringList MainWindow::saveScreenshots(const QString& directory, const QSize& s
     for (int i = 0; i < editorTabs->count(); ++i) {
         QString name;
         if (i < 2) {
-            name = i == 0 ? "editor-simulation" : "editor-workload";
+            name = i == 0                         ? "editor-simulation"
+                   : m_editor->showsApplication() ? "editor-application"
+                                                  : "editor-workload";
         } else if (const ArchitectureEditor* architecture = m_editor->architectureEditor(i - 2)) {
             const QString type = architecture->typeBox()->currentText();
             if (typesShown.contains(type)) {
@@ -598,6 +602,9 @@ QStringList MainWindow::saveScreenshots(const QString& directory, const QSize& s
             chart->replot();
         }
         QApplication::processEvents();
+        if (!tab->showsResults()) {
+            continue;
+        }
         grab(this, "tab-" + tab->title().toLower().replace(' ', '-'));
     }
     m_results->setCurrentIndex(0);

@@ -21,6 +21,9 @@ public:
     virtual QString title() const = 0;
     virtual void showResults(const ScenarioResults& results) = 0;
     virtual void clearResults() = 0;
+    // False when the last results have nothing for this tab (the Functions
+    // tab after a one-function run); the screenshot mode skips such tabs.
+    virtual bool showsResults() const { return true; }
     // The charts of this tab, for File > Export and the screenshot mode.
     virtual QList<QCustomPlot*> charts() const { return {}; }
 

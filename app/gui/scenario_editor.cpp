@@ -1,5 +1,6 @@
 #include "scenario_editor.h"
 
+#include "application_editor.h"
 #include "architecture_editor.h"
 #include "arrivals_editor.h"
 #include "chart_style.h"
@@ -18,6 +19,7 @@
 #include <QPainter>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QStackedWidget>
 #include <QStyle>
 #include <QTabBar>
 #include <QTabWidget>
@@ -213,7 +215,14 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument* document, QWidget* parent)
     workloadLayout->addWidget(functionBox);
     workloadLayout->addStretch();
     m_workloadPage = scrollPage(workload);
-    m_tabs->addTab(m_workloadPage, tr("Workload"));
+    // The second tab shows the workload of a format-1 scenario or the
+    // application of a format-2 one, so the architecture tabs keep their
+    // places.
+    m_application = new ApplicationEditor(m_document, this);
+    m_secondPage = new QStackedWidget(this);
+    m_secondPage->addWidget(m_workloadPage);
+    m_secondPage->addWidget(m_application);
+    m_tabs->addTab(m_secondPage, tr("Workload"));
 
     connect(m_tabs, &QTabWidget::currentChanged, this, &ScenarioEditor::updateActions);
     connect(m_document, &ScenarioDocument::changed, this, &ScenarioEditor::refresh);
@@ -228,6 +237,11 @@ QWidget* ScenarioEditor::scrollPage(QWidget* content) {
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     return scroll;
+}
+
+bool ScenarioEditor::showsApplication() const {
+    const Json format = m_document->valueAt(ScenarioDocument::Pointer("/format"));
+    return format.is_string() && format.get<std::string>() == ScenarioFormatV2;
 }
 
 int ScenarioEditor::architectureCount() const {
@@ -284,6 +298,10 @@ void ScenarioEditor::refresh() {
     m_ioWaitBox->setChecked(ioWait);
     m_ioWaitHolder->setVisible(ioWait);
     m_ioWait->refresh();
+    const bool application = showsApplication();
+    // The application editor follows the document itself.
+    m_secondPage->setCurrentWidget(application ? static_cast<QWidget*>(m_application)
+                                               : m_workloadPage);
     for (ArchitectureEditor* editor : m_architectures) {
         editor->refresh();
     }
@@ -296,7 +314,10 @@ void ScenarioEditor::refresh() {
                                   m_document->problemAt("name") != nullptr
                               ? warning
                               : QIcon());
-    m_tabs->setTabIcon(1, hasProblemInside(*m_document, "workload") ? warning : QIcon());
+    m_tabs->setTabText(1, application ? tr("Application") : tr("Workload"));
+    m_tabs->setTabIcon(1, hasProblemInside(*m_document, application ? "application" : "workload")
+                              ? warning
+                              : QIcon());
     for (int i = 0; i < m_architectures.size(); ++i) {
         const Json name = m_document->valueAt(
             ScenarioDocument::Pointer("/architectures/" + std::to_string(i) + "/name"));
@@ -402,6 +423,15 @@ void ScenarioEditor::focusPath(const QString& path) {
     // The widget showing the deepest part of the path: its field, or the
     // composite editor or section that shows its message.
     const std::string target = path.toStdString();
+    // A function, trigger or edge: its row in the Application tab; a
+    // function's service-time fields, shown for the selected row, are then
+    // found the generic way.
+    if (showsApplication() && m_application->focusPath(target)) {
+        m_tabs->setCurrentIndex(1);
+        if (target.find(".service_time_s") == std::string::npos) {
+            return;
+        }
+    }
     QWidget* best = nullptr;
     std::size_t bestLength = 0;
     for (QWidget* widget : findChildren<QWidget*>()) {

@@ -6,11 +6,13 @@
 
 class QCheckBox;
 class QScrollArea;
+class QStackedWidget;
 class QTabWidget;
 class QToolButton;
 
 namespace faaslab::gui {
 
+class ApplicationEditor;
 class ArchitectureEditor;
 class ArrivalsEditor;
 class DistributionEditor;
@@ -18,8 +20,9 @@ class JsonField;
 
 // The form for the whole scenario, in tabs: Simulation (name and run
 // settings), Workload (arrivals with a rate preview, service time, I/O wait,
-// memory), and one tab per architecture, which can be added, duplicated,
-// removed and reordered.
+// memory) or, for a format-2 scenario, Application (its graph and the forms
+// of its functions, triggers and edges), and one tab per architecture,
+// which can be added, duplicated, removed and reordered.
 //
 // It holds no state of its own: every widget reads the document and writes
 // edits back to it, and after each change the form refreshes from the
@@ -45,6 +48,10 @@ public:
     // The architecture shown, or -1 on the Simulation and Workload tabs.
     int currentArchitecture() const;
     ArchitectureEditor* architectureEditor(int index) const;
+    ApplicationEditor* applicationEditor() const { return m_application; }
+    // True when the document is a format-2 scenario, whose second tab is
+    // the Application tab instead of the Workload tab.
+    bool showsApplication() const;
     // The field bound to a dotted path, or nullptr.
     JsonField* field(const QString& path) const;
 
@@ -60,6 +67,8 @@ private:
     QTabWidget* m_tabs;
     QWidget* m_simulationPage;
     QWidget* m_workloadPage;
+    ApplicationEditor* m_application;
+    QStackedWidget* m_secondPage;
     ArrivalsEditor* m_arrivals;
     DistributionEditor* m_serviceTime;
     DistributionEditor* m_ioWait;

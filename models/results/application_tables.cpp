@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace faaslab {
@@ -46,10 +47,10 @@ Cell ownPool(std::string_view key, std::string (*format)(double)) {
     };
 }
 
-std::string table(const ScenarioResults& results, const std::string& title,
-                  const std::string& partHeader,
-                  const std::vector<NamedMetrics> ArchitectureResults::*parts,
-                  const std::vector<Column>& columns) {
+std::optional<ApplicationTable> table(const ScenarioResults& results, const std::string& title,
+                                      const std::string& partHeader,
+                                      const std::vector<NamedMetrics> ArchitectureResults::*parts,
+                                      const std::vector<Column>& columns) {
     std::vector<std::vector<std::string>> rows;
     std::vector<std::string> header{partHeader, "Architecture"};
     for (const Column& c : columns) {
@@ -58,7 +59,7 @@ std::string table(const ScenarioResults& results, const std::string& title,
     rows.push_back(header);
     const auto& archs = results.architectures;
     if (archs.empty() || (archs.front().*parts).empty()) {
-        return {};
+        return std::nullopt;
     }
     for (std::size_t p = 0; p < (archs.front().*parts).size(); ++p) {
         for (const ArchitectureResults& a : archs) {
@@ -73,53 +74,60 @@ std::string table(const ScenarioResults& results, const std::string& title,
             rows.push_back(std::move(row));
         }
     }
-    return title + "\n" + formatTextGrid(rows, 2);
+    return ApplicationTable{title, std::move(rows)};
 }
 
 } // namespace
 
-std::string formatApplicationTables(const ScenarioResults& results) {
+std::vector<ApplicationTable> applicationTables(const ScenarioResults& results) {
     using namespace part_metric;
-    std::string out;
-    const std::string triggers = table(results, "Requests by trigger (end-to-end latency)",
-                                       "Trigger", &ArchitectureResults::triggers,
-                                       {{"Arrived", count(RequestsArrived)},
-                                        {"Completed", count(RequestsCompleted)},
-                                        {"Failed", count(RequestsFailed)},
-                                        {"Rejected", count(RequestsRejected)},
-                                        {"Mean", seconds(LatencyMean)},
-                                        {"p50", seconds(LatencyP50)},
-                                        {"p95", seconds(LatencyP95)},
-                                        {"p99", seconds(LatencyP99)}});
-    const std::string functions =
-        table(results, "Functions", "Function", &ArchitectureResults::functions,
-              {{"Invocations", count(Invocations)},
-               {"Cold starts", count(ColdStarts)},
-               {"Throttles", count(Throttles)},
-               {"Timeouts", count(TimedOut)},
-               {"Retries", count(Retries)},
-               {"Mean", seconds(LatencyMean)},
-               {"p99", seconds(LatencyP99)},
-               {"Instances", ownPool(
-                                 InstancesMean,
-                                 +[](double v) {
-                                     char text[32];
-                                     std::snprintf(text, sizeof text, "%.2f", v);
-                                     return std::string(text);
-                                 })},
-               {"Cost", ownPool(CostTotal, formatMoney)}});
-    const std::string queues = table(results, "Queues", "Queue", &ArchitectureResults::queues,
-                                     {{"Sent", count(MessagesSent)},
-                                      {"Received", count(MessagesReceived)},
-                                      {"Batches", count(Batches)},
-                                      {"Batch size", decimal(BatchSizeMean)},
-                                      {"Wait mean", seconds(WaitMean)},
-                                      {"Backlog", decimal(BacklogMean)},
-                                      {"Dead letters", count(MessagesDeadLettered)}});
-    for (const std::string* t : {&triggers, &functions, &queues}) {
-        if (!t->empty()) {
-            out += "\n" + *t;
+    const auto triggers = table(results, "Requests by trigger (end-to-end latency)", "Trigger",
+                                &ArchitectureResults::triggers,
+                                {{"Arrived", count(RequestsArrived)},
+                                 {"Completed", count(RequestsCompleted)},
+                                 {"Failed", count(RequestsFailed)},
+                                 {"Rejected", count(RequestsRejected)},
+                                 {"Mean", seconds(LatencyMean)},
+                                 {"p50", seconds(LatencyP50)},
+                                 {"p95", seconds(LatencyP95)},
+                                 {"p99", seconds(LatencyP99)}});
+    const auto functions = table(results, "Functions", "Function", &ArchitectureResults::functions,
+                                 {{"Invocations", count(Invocations)},
+                                  {"Cold starts", count(ColdStarts)},
+                                  {"Throttles", count(Throttles)},
+                                  {"Timeouts", count(TimedOut)},
+                                  {"Retries", count(Retries)},
+                                  {"Mean", seconds(LatencyMean)},
+                                  {"p99", seconds(LatencyP99)},
+                                  {"Instances", ownPool(
+                                                    InstancesMean,
+                                                    +[](double v) {
+                                                        char text[32];
+                                                        std::snprintf(text, sizeof text, "%.2f", v);
+                                                        return std::string(text);
+                                                    })},
+                                  {"Cost", ownPool(CostTotal, formatMoney)}});
+    const auto queues = table(results, "Queues", "Queue", &ArchitectureResults::queues,
+                              {{"Sent", count(MessagesSent)},
+                               {"Received", count(MessagesReceived)},
+                               {"Batches", count(Batches)},
+                               {"Batch size", decimal(BatchSizeMean)},
+                               {"Wait mean", seconds(WaitMean)},
+                               {"Backlog", decimal(BacklogMean)},
+                               {"Dead letters", count(MessagesDeadLettered)}});
+    std::vector<ApplicationTable> tables;
+    for (const auto* t : {&triggers, &functions, &queues}) {
+        if (*t) {
+            tables.push_back(**t);
         }
+    }
+    return tables;
+}
+
+std::string formatApplicationTables(const ScenarioResults& results) {
+    std::string out;
+    for (const ApplicationTable& t : applicationTables(results)) {
+        out += "\n" + t.title + "\n" + formatTextGrid(t.rows, 2);
     }
     return out;
 }
