@@ -314,6 +314,14 @@ std::string formatComparisonTable(const ScenarioResults& results) {
         out += "\nCheapest: " + cheapest.name + " (" + formatMoney(mean(cheapest, CostMonthly)) +
                " per 30 days). Fastest at p99: " + names + " (" + formatSeconds(bestP99) +
                (fastest.size() > 1 ? ", tied" : "") + ").\n";
+        const std::vector<std::size_t> ranked = rankedArchitectures(results);
+        for (std::size_t i = 0; i < archs.size(); ++i) {
+            if (std::find(ranked.begin(), ranked.end(), i) == ranked.end()) {
+                out += "Not ranked: " + archs[i].name + " leaves " +
+                       formatPercent(unservedShare(archs[i])) +
+                       " of requests unserved (rejected, timed out or failed).\n";
+            }
+        }
     }
     return out;
 }

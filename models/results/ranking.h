@@ -10,13 +10,24 @@ namespace faaslab {
 // Which architectures a comparison names as the winners. One definition for
 // the command-line table, the GUI's overview cards and reports.
 
-// Index of the architecture with the lowest cost per 30 days (the first
-// one on a tie); results must have at least one architecture.
+// Share of arrived requests an architecture did not complete (rejected,
+// timed out, failed end to end); 0 when nothing arrived.
+double unservedShare(const ArchitectureResults& architecture);
+
+// Only architectures that serve the workload about as well as the best one
+// are ranked: a function that times out on every job is not "cheapest".
+// Ranked: at most this many more requests unserved (as a share) than the
+// architecture that leaves the fewest.
+inline constexpr double RankingServiceTolerance = 0.01;
+std::vector<std::size_t> rankedArchitectures(const ScenarioResults& results);
+
+// Index of the ranked architecture with the lowest cost per 30 days (the
+// first one on a tie); results must have at least one architecture.
 std::size_t cheapestArchitecture(const ScenarioResults& results);
 
-// Indices of the architectures with the lowest p99 latency. Those within
-// twice the latency histogram's relative error of the best are tied: the
-// data cannot tell them apart.
+// Indices of the ranked architectures with the lowest p99 latency. Those
+// within twice the latency histogram's relative error of the best are tied:
+// the data cannot tell them apart.
 std::vector<std::size_t> fastestArchitectures(const ScenarioResults& results);
 
 } // namespace faaslab

@@ -86,6 +86,34 @@ private slots:
         QVERIFY(fastestArchitectures(ScenarioResults{}).empty());
     }
 
+    // An architecture that leaves more than 1 percentage point more requests
+    // unserved than the best is neither cheapest nor fastest, and the table
+    // says why.
+    void ranksOnlyArchitecturesThatServeTheWorkload() {
+        ScenarioResults r;
+        r.durationS = 3600;
+        r.architectures = {architecture("Times out", 1.0, 0.1), architecture("Serves", 20.0, 0.5),
+                           architecture("Nearly", 30.0, 0.4)};
+        auto served = [&](std::size_t a, double arrived, double completed) {
+            r.architectures[a].mean.set(metric::Arrived, arrived);
+            r.architectures[a].mean.set(metric::Completed, completed);
+        };
+        served(0, 1000, 600);  // 40 % unserved
+        served(1, 1000, 1000); // all served
+        served(2, 1000, 990);  // 1 % unserved: within the tolerance
+        QCOMPARE(unservedShare(r.architectures[0]), 0.4);
+        QCOMPARE(rankedArchitectures(r), (std::vector<std::size_t>{1, 2}));
+        QCOMPARE(cheapestArchitecture(r), std::size_t{1});
+        QCOMPARE(fastestArchitectures(r), (std::vector<std::size_t>{2}));
+        const std::string table = formatComparisonTable(r);
+        QVERIFY(table.find("Cheapest: Serves") != std::string::npos);
+        QVERIFY2(table.find("Not ranked: Times out leaves 40.00 % of requests unserved") !=
+                     std::string::npos,
+                 table.c_str());
+        served(2, 1000, 989); // 1.1 %: out
+        QCOMPARE(rankedArchitectures(r), (std::vector<std::size_t>{1}));
+    }
+
     void showsHalfWidthsWithReplications() {
         ScenarioResults r;
         r.durationS = 3600;
