@@ -32,12 +32,15 @@ std::vector<std::size_t> rankedArchitectures(const ScenarioResults& results) {
 }
 
 std::size_t cheapestArchitecture(const ScenarioResults& results) {
+    return cheapestArchitecture(results, metric::CostMonthly);
+}
+
+std::size_t cheapestArchitecture(const ScenarioResults& results, std::string_view costMetric) {
     const auto& archs = results.architectures;
     const std::vector<std::size_t> ranked = rankedArchitectures(results);
     std::size_t cheapest = ranked.front();
     for (const std::size_t i : ranked) {
-        if (archs[i].mean.value(metric::CostMonthly) <
-            archs[cheapest].mean.value(metric::CostMonthly)) {
+        if (archs[i].mean.value(costMetric) < archs[cheapest].mean.value(costMetric)) {
             cheapest = i;
         }
     }

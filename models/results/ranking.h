@@ -3,6 +3,7 @@
 #include "models/results/scenario_results.h"
 
 #include <cstddef>
+#include <string_view>
 #include <vector>
 
 namespace faaslab {
@@ -24,6 +25,8 @@ std::vector<std::size_t> rankedArchitectures(const ScenarioResults& results);
 // Index of the ranked architecture with the lowest cost per 30 days (the
 // first one on a tie); results must have at least one architecture.
 std::size_t cheapestArchitecture(const ScenarioResults& results);
+// The same by another cost metric (sweeps may rank by cost.total, ...).
+std::size_t cheapestArchitecture(const ScenarioResults& results, std::string_view costMetric);
 
 // Indices of the ranked architectures with the lowest p99 latency. Those
 // within twice the latency histogram's relative error of the best are tied:

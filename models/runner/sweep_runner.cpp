@@ -1,5 +1,6 @@
 #include "models/runner/sweep_runner.h"
 
+#include "models/results/ranking.h"
 #include "models/scenario/json_object_reader.h"
 #include "models/scenario/scenario_reader.h"
 
@@ -205,15 +206,15 @@ struct Evaluator {
         }
         SweepPoint point;
         point.value = value;
-        double best = std::numeric_limits<double>::infinity();
+        // The ranking rule of every comparison: an architecture that leaves
+        // many more requests unserved than the best is not the cheapest.
+        if (!out.results.architectures.empty()) {
+            point.cheapest =
+                out.results.architectures[cheapestArchitecture(out.results, costMetric)].name;
+        }
         for (ArchitectureResults& a : out.results.architectures) {
             a.series = TimeSeries{};
             a.latencyCdf.clear();
-            const double cost = a.mean.value(costMetric);
-            if (cost < best) {
-                best = cost;
-                point.cheapest = a.name;
-            }
             point.architectures.push_back(std::move(a));
         }
         return point;

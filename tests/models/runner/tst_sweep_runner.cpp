@@ -1,4 +1,5 @@
 #include "models/results/metric_keys.h"
+#include "models/results/ranking.h"
 #include "models/results/sweep_writer.h"
 #include "models/runner/sweep_runner.h"
 #include "tests/support/test_scenarios.h"
@@ -40,13 +41,22 @@ private slots:
     // $1.866667e-6; a 30-day month is 2,592,000 s, so at r requests/s the
     // month costs r x 4.8384 USD. The m5.large costs 720 h x $0.096 =
     // $69.12. They are equal at r = 69.12 / 4.8384 = 14.2857 requests/s.
+    // The m5.large's 2 vCPUs serve at most 2 / 0.1 s = 20 requests/s; above
+    // r = 20 / 0.99 = 20.202 it leaves more than 1 % unserved and is no
+    // longer ranked (models/results/ranking.h): Lambda is cheapest again.
     void findsAHandComputedBreakEvenWithinOnePercent() {
         SweepSpec spec;
         spec.parameter = "workload.arrivals.rate_per_s";
         spec.values = sweepRange(1.0, 50.0, 8, false);
         const SweepOutput out = runSweep(breakEvenScenario(), spec);
         QVERIFY(out.ok());
-        QCOMPARE(out.results.breakEvens.size(), std::size_t(1));
+        QCOMPARE(out.results.breakEvens.size(), std::size_t(2));
+        const BreakEven& saturation = out.results.breakEvens.back();
+        const double full = 20.0 / (1.0 - RankingServiceTolerance);
+        QVERIFY2(std::fabs(saturation.value - full) <= 0.01 * full,
+                 qPrintable(QString("found %1, expected %2").arg(saturation.value).arg(full)));
+        QCOMPARE(saturation.cheaperBelow, std::string("EC2"));
+        QCOMPARE(saturation.cheaperAbove, std::string("Lambda"));
         const BreakEven& b = out.results.breakEvens.front();
         const double expected = 69.12 / (2592000.0 * (0.2e-6 + 0.1 * 0.0000166667));
         QVERIFY(std::fabs(expected - 14.2857) < 1e-4);
@@ -56,7 +66,7 @@ private slots:
         QCOMPARE(b.cheaperBelow, std::string("Lambda"));
         QCOMPARE(b.cheaperAbove, std::string("EC2"));
         QCOMPARE(out.results.points.front().cheapest, std::string("Lambda"));
-        QCOMPARE(out.results.points.back().cheapest, std::string("EC2"));
+        QCOMPARE(out.results.points.back().cheapest, std::string("Lambda"));
     }
 
     void parallelGivesTheSameResultsAsSerial() {
