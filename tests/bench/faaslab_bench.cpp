@@ -10,12 +10,19 @@
 // Each case runs one replication of one architecture on one thread, which is
 // the unit the runner parallelises. Compare ratios between cases of one run;
 // absolute figures depend on the machine and its load.
+//
+// Application cases run a bundled format-2 example (its own workload, a
+// longer horizon) and count every function invocation a request causes, so
+// their invocations per second compare with a single function's requests
+// per second.
 
+#include "models/application/part_statistics.h"
 #include "models/results/metric_keys.h"
 #include "models/results/sweep_writer.h"
 #include "models/runner/scenario_runner.h"
 #include "models/runner/sweep_runner.h"
 #include "models/scenario/scenario_reader.h"
+#include "resources/embedded_files.h"
 
 #include <chrono>
 #include <cstdio>
@@ -38,6 +45,10 @@ struct Case {
     double ratePerS;
     double durationS;
     std::string architecture; // JSON of the one architecture
+    // Application cases: a bundled example scenario (file name) and which of
+    // its architectures to run; ratePerS and architecture are then unused.
+    std::string example = {};
+    std::size_t exampleArchitecture = 0;
 };
 
 const char* const Lambda = R"({ "name": "faas", "type": "serverless",
@@ -74,10 +85,46 @@ std::vector<Case> cases() {
                     86400.0, VmFleet});
     list.push_back({"vm-lc-1000rps-1d", "VMs, least conn., 1,000 req/s, 1 d", 1000.0, 86400.0,
                     VmLeastConnections});
+    // Applications: bursts of storage events through a chain of three
+    // functions, and a fan-out of 100 copies with a fan-in. Their traffic is
+    // light, so the horizon is long enough for millions of invocations.
+    const char* const pipeline = "image-pipeline.json";
+    const char* const mapReduce = "map-reduce-word-count.json";
+    const std::string names[] = {"serverless", "container", "vm"};
+    for (std::size_t a = 0; a < 3; ++a) {
+        list.push_back({"pipeline-" + names[a], "image pipeline, " + names[a] + ", 60 days", 0.0,
+                        60.0 * 86400.0, "", pipeline, a});
+    }
+    for (std::size_t a = 0; a < 3; ++a) {
+        list.push_back({"map-reduce-" + names[a], "map-reduce x100, " + names[a] + ", 60 days", 0.0,
+                        60.0 * 86400.0, "", mapReduce, a});
+    }
     return list;
 }
 
+Scenario exampleScenarioFor(const Case& c) {
+    for (const resources::EmbeddedFile& file : resources::exampleScenarioFiles()) {
+        if (file.name != c.example) {
+            continue;
+        }
+        ScenarioReadResult result = ScenarioReader().readText(file.contents);
+        if (!result.ok()) {
+            std::fprintf(stderr, "%s", result.diagnostics.format(c.example).c_str());
+            std::exit(2);
+        }
+        Scenario scenario = *result.scenario;
+        scenario.simulation.durationS = c.durationS;
+        scenario.simulation.warmupS = 0.0;
+        return scenario;
+    }
+    std::fprintf(stderr, "%s: no bundled example named %s\n", c.name.c_str(), c.example.c_str());
+    std::exit(2);
+}
+
 Scenario scenarioFor(const Case& c) {
+    if (!c.example.empty()) {
+        return exampleScenarioFor(c);
+    }
     nlohmann::ordered_json document = {
         {"format", "faaslab.scenario/1"},
         {"name", c.name},
@@ -98,6 +145,10 @@ Scenario scenarioFor(const Case& c) {
 
 struct Measurement {
     double requests = 0.0;
+    // Function invocations: one per request for a single function; every
+    // invocation of every function (chained, fanned out, fan-in, retried)
+    // for an application.
+    double invocations = 0.0;
     double events = 0.0;
     double seconds = 0.0;
 };
@@ -105,10 +156,18 @@ struct Measurement {
 // Runs in the child.
 Measurement measure(const Case& c) {
     const Scenario scenario = scenarioFor(c);
+    const std::size_t architecture = c.example.empty() ? 0 : c.exampleArchitecture;
     const auto start = std::chrono::steady_clock::now();
-    const ReplicationResult result = runReplication(scenario, 0, 0);
+    const ReplicationResult result = runReplication(scenario, architecture, 0);
     const auto end = std::chrono::steady_clock::now();
-    return Measurement{result.metrics.value(metric::Arrived),
+    double invocations = result.metrics.value(metric::Arrived);
+    if (!result.functions.empty()) {
+        invocations = 0.0;
+        for (const NamedMetrics& function : result.functions) {
+            invocations += function.metrics.value(part_metric::Invocations);
+        }
+    }
+    return Measurement{result.metrics.value(metric::Arrived), invocations,
                        static_cast<double>(result.eventsProcessed),
                        std::chrono::duration<double>(end - start).count()};
 }
@@ -140,8 +199,9 @@ bool runInChild(const Case& c) {
         return false;
     }
     // ru_maxrss is in KiB on Linux.
-    std::printf("| %-22s | %-36s | %14.0f | %8.2f | %12.2f | %11.2f | %8.1f |\n", c.name.c_str(),
-                c.description.c_str(), m.requests, m.seconds, m.requests / m.seconds / 1e6,
+    std::printf("| %-22s | %-36s | %14.0f | %14.0f | %8.2f | %12.2f | %15.2f | %11.2f | %8.1f |\n",
+                c.name.c_str(), c.description.c_str(), m.requests, m.invocations, m.seconds,
+                m.requests / m.seconds / 1e6, m.invocations / m.seconds / 1e6,
                 m.events / m.seconds / 1e6, usage.ru_maxrss / 1024.0);
     std::fflush(stdout);
     return true;
@@ -223,9 +283,11 @@ int main(int argc, char** argv) {
         selected = all;
     }
     std::printf("| case                   | what                                 |       requests "
-                "| wall (s) | M requests/s | M events/s | peak MiB |\n");
+                "|    invocations | wall (s) | M requests/s | M invocations/s | M events/s "
+                "| peak MiB |\n");
     std::printf("|------------------------|--------------------------------------|---------------:|"
-                "---------:|-------------:|-----------:|---------:|\n");
+                "---------------:|---------:|-------------:|----------------:|-----------:|"
+                "---------:|\n");
     bool ok = true;
     for (const Case& c : selected) {
         ok = runInChild(c) && ok;

@@ -23,6 +23,21 @@ Scenario scenarioFromJson(const std::string& json) {
     return *result.scenario;
 }
 
+Scenario exampleScenarioFromJson(const std::string& json) {
+    ScenarioReader reader;
+    reader.setBaseDirectory(exampleScenarioDirectory());
+    ScenarioReadResult result = reader.readText(json);
+    if (!result.ok()) {
+        throw std::runtime_error("example scenario is invalid:\n" +
+                                 result.diagnostics.format("<example>"));
+    }
+    return *result.scenario;
+}
+
+std::string exampleScenarioDirectory() {
+    return resourcePath("scenarios");
+}
+
 std::vector<ReplicationResult> replicateAll(const Scenario& scenario, std::size_t architecture,
                                             int count) {
     // Replications are independent, so they run on every core; each result

@@ -13,6 +13,13 @@ namespace faaslab::test {
 // fixture must not pass silently).
 Scenario scenarioFromJson(const std::string& json);
 
+// Reads a bundled example scenario (resources/scenarios/) from its text, with
+// relative file names (traces) resolved against that folder, as if the file
+// had been opened from the source tree.
+Scenario exampleScenarioFromJson(const std::string& json);
+// The folder relative names in bundled example scenarios resolve against.
+std::string exampleScenarioDirectory();
+
 // Runs replications 0..count-1 of architecture `architecture` and returns
 // metric `key` of each.
 std::vector<double> replicate(const Scenario& scenario, std::size_t architecture, int count,

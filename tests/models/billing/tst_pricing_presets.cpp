@@ -2,6 +2,7 @@
 #include "models/scenario/pricing_reader.h"
 #include "models/scenario/scenario_reader.h"
 #include "resources/embedded_files.h"
+#include "tests/support/test_scenarios.h"
 
 #include <QtTest>
 #include <regex>
@@ -66,7 +67,9 @@ private slots:
     void everyExampleScenarioIsValid() {
         QVERIFY(!resources::exampleScenarioFiles().empty());
         for (const resources::EmbeddedFile& file : resources::exampleScenarioFiles()) {
-            const ScenarioReadResult result = ScenarioReader().readText(file.contents);
+            ScenarioReader reader;
+            reader.setBaseDirectory(test::exampleScenarioDirectory());
+            const ScenarioReadResult result = reader.readText(file.contents);
             QVERIFY2(result.ok(), qPrintable(QString::fromStdString(
                                       result.diagnostics.format(std::string(file.name)))));
         }

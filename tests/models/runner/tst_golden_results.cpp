@@ -64,7 +64,7 @@ private slots:
     void formatOneExamplesAreByteIdentical() {
         QFETCH(QString, file);
         QFETCH(QString, contents);
-        const Scenario scenario = shortened(test::scenarioFromJson(contents.toStdString()));
+        const Scenario scenario = shortened(test::exampleScenarioFromJson(contents.toStdString()));
         RunOptions options;
         options.threads = 2;
         ScenarioResults results = runScenario(scenario, options).results;

@@ -107,7 +107,7 @@ private slots:
     void everyArrivedRequestEndsExactlyOnce() {
         std::vector<Scenario> scenarios;
         for (const resources::EmbeddedFile& file : resources::exampleScenarioFiles()) {
-            Scenario s = test::scenarioFromJson(std::string(file.contents));
+            Scenario s = test::exampleScenarioFromJson(std::string(file.contents));
             s.simulation.durationS = std::min(s.simulation.durationS, 7200.0);
             s.simulation.warmupS = std::min(s.simulation.warmupS, 600.0);
             scenarios.push_back(s);

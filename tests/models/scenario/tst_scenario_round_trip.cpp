@@ -1,6 +1,7 @@
 #include "models/scenario/scenario_reader.h"
 #include "models/scenario/scenario_writer.h"
 #include "resources/embedded_files.h"
+#include "tests/support/test_scenarios.h"
 
 #include <QtTest>
 
@@ -39,8 +40,10 @@ const char* const Everything = R"({
   ]
 })";
 
-void checkRoundTrip(std::string_view text, const std::string& name) {
-    const ScenarioReader reader;
+void checkRoundTrip(std::string_view text, const std::string& name,
+                    const std::string& baseDirectory = {}) {
+    ScenarioReader reader;
+    reader.setBaseDirectory(baseDirectory);
     const ScenarioReadResult first = reader.readText(text);
     QVERIFY2(first.ok(), qPrintable(QString::fromStdString(first.diagnostics.format(name))));
     const std::string written = scenarioToText(*first.scenario);
@@ -80,7 +83,7 @@ private slots:
 
     void everyExampleSurvivesWriteAndRead() {
         for (const resources::EmbeddedFile& file : resources::exampleScenarioFiles()) {
-            checkRoundTrip(file.contents, std::string(file.name));
+            checkRoundTrip(file.contents, std::string(file.name), test::exampleScenarioDirectory());
         }
     }
 
