@@ -18,5 +18,8 @@ std::span<const EmbeddedFile> exampleScenarioFiles();
 // resources/sql/*.sql, the workspace schema migrations, sorted by name
 // ("001_scenarios_and_runs.sql" takes an empty database to version 1).
 std::span<const EmbeddedFile> schemaMigrationFiles();
+// resources/traces/*.csv, the sample traces the examples replay (their paths
+// are "../traces/NAME" from the scenarios folder), sorted by name.
+std::span<const EmbeddedFile> sampleTraceFiles();
 
 } // namespace faaslab::resources

@@ -3,6 +3,7 @@
 #include "architecture_editor.h"
 #include "chart_style.h"
 #include "cost_tab.h"
+#include "example_folder.h"
 #include "functions_tab.h"
 #include "latency_tab.h"
 #include "library_dock.h"
@@ -349,9 +350,16 @@ bool MainWindow::openFile(const QString& path) {
 bool MainWindow::openExample(const QString& fileName) {
     for (const resources::EmbeddedFile& example : resources::exampleScenarioFiles()) {
         if (QString::fromUtf8(example.name.data(), qsizetype(example.name.size())) == fileName) {
+            // A folder problem is only shown: the example still opens, and a
+            // trace it cannot find is named in the Problems list.
+            QString problem;
+            const QString folder = exampleFolder(&problem);
+            if (folder.isEmpty()) {
+                statusBar()->showMessage(problem, 10000);
+            }
             m_document->loadText(
                 QString::fromUtf8(example.contents.data(), qsizetype(example.contents.size())),
-                fileName);
+                fileName, folder);
             m_results->clearResults();
             return true;
         }

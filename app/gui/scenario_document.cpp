@@ -183,8 +183,9 @@ const PricingCatalog& ScenarioDocument::pricingCatalog() const {
 
 std::string ScenarioDocument::baseDirectory() const {
     // An untitled or workspace scenario resolves relative trace names from
-    // the current directory, like the command line does.
-    return m_filePath.isEmpty() ? std::string()
+    // the current directory, like the command line does; an example from the
+    // folder its sample traces were written beside.
+    return m_filePath.isEmpty() ? m_untitledBase.toStdString()
                                 : QFileInfo(m_filePath).absolutePath().toStdString();
 }
 
@@ -202,14 +203,17 @@ void ScenarioDocument::revalidate() {
 
 void ScenarioDocument::newDocument() {
     m_filePath.clear();
+    m_untitledBase.clear();
     m_untitledName = tr("Untitled");
     m_undo.clear();
     apply(Json::parse(NewScenario));
     emit filePathChanged();
 }
 
-void ScenarioDocument::loadText(const QString& text, const QString& name) {
+void ScenarioDocument::loadText(const QString& text, const QString& name,
+                                const QString& baseDirectory) {
     m_filePath.clear();
+    m_untitledBase = baseDirectory;
     m_untitledName = name;
     m_undo.clear();
     apply(Json::parse(text.toStdString()));

@@ -68,7 +68,9 @@ public:
     // Files. Loading replaces the document and clears the history; a file
     // that is not JSON is refused with the reader's message (line, column).
     bool loadFile(const QString& path, QString* error);
-    void loadText(const QString& text, const QString& name);
+    // An untitled document; relative file names in it (trace files) are read
+    // from `baseDirectory`, or the current directory when empty.
+    void loadText(const QString& text, const QString& name, const QString& baseDirectory = {});
     bool saveFile(const QString& path, QString* error);
     void newDocument();
 
@@ -94,6 +96,7 @@ private:
     std::optional<Scenario> m_scenario;
     Diagnostics m_diagnostics;
     QString m_filePath;
+    QString m_untitledBase; // baseDirectory() while there is no file path
     QString m_untitledName;
     QUndoStack m_undo;
     bool m_wasValid = false;

@@ -7,6 +7,7 @@
 #include "main_window.h"
 #include "models/results/metric_keys.h"
 #include "overview_tab.h"
+#include "resources/embedded_files.h"
 #include "results_panel.h"
 #include "run_controller.h"
 #include "scenario_document.h"
@@ -14,6 +15,7 @@
 #include "tests/support/process_run.h"
 
 #include <QAction>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QImage>
@@ -182,6 +184,31 @@ private slots:
             QVERIFY(guiBytes.size() > 100);
             QCOMPARE(guiBytes, reference.readAll());
         }
+    }
+
+    // Every example opens valid from the menu, those that replay a trace
+    // too: their sample traces are written beside a folder the document
+    // reads relative names from, whatever the current directory.
+    void everyExampleOpensValidFromTheMenu() {
+        const QString before = QDir::currentPath();
+        QVERIFY(QDir::setCurrent(QDir::tempPath()));
+        MainWindow window;
+        for (const resources::EmbeddedFile& file : resources::exampleScenarioFiles()) {
+            const QString name = QString::fromUtf8(file.name.data(), qsizetype(file.name.size()));
+            QVERIFY(window.openExample(name));
+            QVERIFY2(window.document()->isValid(),
+                     qPrintable(name + ": " +
+                                QString::fromStdString(
+                                    window.document()->diagnostics().format(name.toStdString()))));
+        }
+        QVERIFY(window.openExample("trace-replay.json"));
+        const QString folder = QString::fromStdString(window.document()->baseDirectory());
+        QVERIFY2(folder.endsWith("examples/scenarios"), qPrintable(folder));
+        QVERIFY(QFile::exists(folder + "/../traces/sample-azure.d01.csv"));
+        // A new document forgets that folder.
+        window.document()->newDocument();
+        QVERIFY(window.document()->baseDirectory().empty());
+        QVERIFY(QDir::setCurrent(before));
     }
 
     void invalidFieldShowsTheReadersMessageAndDisablesRun() {
