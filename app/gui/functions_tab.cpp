@@ -57,8 +57,9 @@ void FunctionsTab::showResults(const ScenarioResults& results) {
     }
     m_summary->setText(
         tr("<b>%1</b>: latency of a trigger's request is end to end, from its arrival until its "
-           "last function completes; a function's latency is one invocation's. A dash: a shared "
-           "fleet's instances and cost are not split by function.")
+           "last function completes; a function's latency is one invocation's. On a shared fleet a "
+           "function's cost is its share of the fleet's bill by CPU work, and its instances "
+           "(a dash) are not split.")
             .arg(QString::fromStdString(results.scenarioName).toHtmlEscaped()));
     int at = 0;
     for (const ApplicationTable& t : tables) {

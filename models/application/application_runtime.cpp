@@ -302,6 +302,7 @@ void ApplicationRuntime::onInvocationEnd(const InvocationEnd& end) {
         }
         if (end.outcome != InvocationOutcome::Rejected) {
             stats.latency.add(end.latency);
+            stats.workS += inv.work;
         }
     }
     if (end.coldStart) {
@@ -671,13 +672,24 @@ ReplicationResult ApplicationRuntime::result() const {
         }
     }
 
+    // A shared fleet's bill is split in proportion to each function's CPU
+    // work in the window (equally if nothing ran): an allocation, since the
+    // instances serve every function at once. Its instances are not split.
+    double sharedWork = 0.0;
+    for (const FunctionRuntime& rt : m_functions) {
+        sharedWork += rt.stats.workS;
+    }
     for (std::size_t f = 0; f < m_functions.size(); ++f) {
         NamedMetrics part{m_app.functions[f].name, m_functions[f].stats.toMetrics()};
+        const MetricValues& pm = pools[m_functions[f].pool].metrics;
         if (m_poolPerFunction) {
             // A function with its own pool has its own instances and bill.
-            const MetricValues& pm = pools[m_functions[f].pool].metrics;
             part.metrics.set(part_metric::InstancesMean, pm.value(InstancesMean));
             part.metrics.set(part_metric::CostTotal, pm.value(CostTotal));
+        } else {
+            const double share = sharedWork > 0.0 ? m_functions[f].stats.workS / sharedWork
+                                                  : 1.0 / static_cast<double>(m_functions.size());
+            part.metrics.set(part_metric::CostTotal, pm.value(CostTotal) * share);
         }
         out.functions.push_back(std::move(part));
     }

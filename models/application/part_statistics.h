@@ -65,6 +65,9 @@ struct FunctionStatistics {
     std::uint64_t timedOut = 0;
     std::uint64_t retries = 0;
     LatencySummary latency;
+    // CPU work (service time, s) of the invocations that ran: what a shared
+    // fleet's cost is split by.
+    double workS = 0.0;
 
     void reset() { *this = FunctionStatistics{}; }
     MetricValues toMetrics() const;

@@ -40,7 +40,7 @@ Cell decimal(std::string_view key) {
 }
 
 // Present only where the part has its own pool (serverless functions,
-// per-function fleets); a shared fleet's cost is not split by function.
+// per-function fleets) or, for cost, is allocated a share of a shared fleet.
 Cell ownPool(std::string_view key, std::string (*format)(double)) {
     return [key, format](const MetricValues& m) {
         return m.contains(key) ? format(m.value(key)) : std::string("-");

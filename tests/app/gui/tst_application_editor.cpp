@@ -397,8 +397,11 @@ private slots:
         const int onVm = rowOf(f, "batch-job", vm);
         QCOMPARE(cell(f, onVm, "Invocations"), QString("2"));
         QCOMPARE(cell(f, onVm, "Timeouts"), QString("0"));
-        // A shared fleet's cost is not split by function.
-        QCOMPARE(cell(f, onVm, "Cost"), QString("-"));
+        // A shared fleet's cost is split by CPU work: 2 x 2400 s for the
+        // monolith, as much for the four 600 s steps, so half of the VM's
+        // 48 h x $0.0416 = $2.00; its instances are not split.
+        QCOMPARE(cell(f, onVm, "Cost"), QString("$1.00"));
+        QCOMPARE(cell(f, onVm, "Instances"), QString("-"));
 
         const auto* r = triggers->model();
         const int failing = rowOf(r, "nightly-monolith", lambda);

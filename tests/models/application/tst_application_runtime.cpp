@@ -281,7 +281,32 @@ private slots:
         // Same requests on both (common random numbers).
         QCOMPARE(split.metrics.value(metric::Arrived), shared.metrics.value(metric::Arrived));
         QVERIFY(split.functions[0].metrics.contains(part_metric::CostTotal));
-        QVERIFY(!shared.functions[0].metrics.contains(part_metric::CostTotal));
+        // On the shared fleet instances are not split; cost is, by CPU work.
+        QVERIFY(!shared.functions[0].metrics.contains(part_metric::InstancesMean));
+        QVERIFY(qAbs(part(shared.functions, "a").metrics.value(part_metric::CostTotal) +
+                     part(shared.functions, "b").metrics.value(part_metric::CostTotal) -
+                     shared.metrics.value(metric::CostTotal)) < 1e-9);
+    }
+
+    // A shared fleet's bill split by CPU work: every request runs a (1 s)
+    // then b (3 s) on one VM, so a is billed 1/4 and b 3/4 of it, exactly.
+    void sharedFleetCostIsSplitByWork() {
+        const std::string app = R"({
+            "functions": [
+              {"name": "a", "service_time_s": {"dist": "deterministic", "value": 1}, "memory_mb": 128},
+              {"name": "b", "service_time_s": {"dist": "deterministic", "value": 3}, "memory_mb": 128}],
+            "triggers": [{"name": "api", "type": "http", "function": "a",
+                          "arrivals": {"process": "constant", "rate_per_s": 0.01}}],
+            "edges": [{"type": "chain", "from": "a", "to": "b"}]})";
+        const std::string vm = R"({"name": "shared", "type": "vm", "instances": 1,
+            "pricing": "aws-ec2-m5-large", "function_pools": "shared"})";
+        const ReplicationResult r = runOnce(scenario(app, vm, 10000));
+        const double bill = r.metrics.value(metric::CostTotal);
+        QVERIFY(bill > 0.0);
+        QVERIFY(qAbs(part(r.functions, "a").metrics.value(part_metric::CostTotal) - bill / 4) <
+                1e-12);
+        QVERIFY(qAbs(part(r.functions, "b").metrics.value(part_metric::CostTotal) - 3 * bill / 4) <
+                1e-12);
     }
 
     // Same seed, same bytes; every request that arrived ends exactly once.
