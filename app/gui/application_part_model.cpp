@@ -164,13 +164,14 @@ int ApplicationPartModel::rowCount(const QModelIndex& parent) const {
 }
 
 int ApplicationPartModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : FunctionColumns;
+    return parent.isValid() ? 0 : m_part == Part::Functions ? FunctionColumns : OtherColumns;
 }
 
 std::string ApplicationPartModel::columnKey(int column) const {
     switch (m_part) {
     case Part::Functions: {
-        static const char* const keys[] = {"name", "memory_mb", "timeout_s", "service_time_s"};
+        static const char* const keys[] = {"name",         "memory_mb",     "timeout_s",
+                                           "keep_alive_s", "max_instances", "service_time_s"};
         return keys[column];
     }
     case Part::Triggers: {
@@ -253,7 +254,7 @@ QVariant ApplicationPartModel::data(const QModelIndex& index, int role) const {
     switch (role) {
     case Qt::DisplayRole: {
         const QString shown = cellText(row, column);
-        if (shown.isEmpty() && m_part == Part::Functions && column == TimeoutS) {
+        if (shown.isEmpty() && isOverride(column)) {
             return tr("architecture's");
         }
         return shown;
@@ -265,8 +266,13 @@ QVariant ApplicationPartModel::data(const QModelIndex& index, int role) const {
         if (!problem.isEmpty()) {
             return problem;
         }
-        if (m_part == Part::Functions && column == TimeoutS) {
-            return tr("Overrides the architecture's timeout for this function; empty uses it.");
+        if (isOverride(column)) {
+            const QString setting = column == TimeoutS     ? tr("timeout")
+                                    : column == KeepAliveS ? tr("keep-alive")
+                                                           : tr("max instances");
+            return tr("Overrides each serverless architecture's %1 for this function; empty "
+                      "uses it.")
+                .arg(setting);
         }
         // Summaries can be wider than their column.
         return m_part == Part::Functions && column != ServiceTime ? QVariant()
@@ -276,7 +282,7 @@ QVariant ApplicationPartModel::data(const QModelIndex& index, int role) const {
         if (!cellProblem(row, column).isEmpty()) {
             return QBrush(QColor(0xC0, 0x20, 0x20));
         }
-        if (m_part == Part::Functions && column == TimeoutS && cellText(row, column).isEmpty()) {
+        if (isOverride(column) && cellText(row, column).isEmpty()) {
             return QApplication::palette().brush(QPalette::PlaceholderText);
         }
         return {};
@@ -286,13 +292,18 @@ QVariant ApplicationPartModel::data(const QModelIndex& index, int role) const {
         }
         return {};
     case Qt::TextAlignmentRole:
-        if (m_part == Part::Functions && (column == MemoryMb || column == TimeoutS)) {
+        if (m_part == Part::Functions && (column == MemoryMb || isOverride(column))) {
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         }
         return {};
     default:
         return {};
     }
+}
+
+bool ApplicationPartModel::isOverride(int column) const {
+    return m_part == Part::Functions &&
+           (column == TimeoutS || column == KeepAliveS || column == MaxInstances);
 }
 
 QVariant ApplicationPartModel::headerData(int section, Qt::Orientation orientation,
@@ -302,8 +313,8 @@ QVariant ApplicationPartModel::headerData(int section, Qt::Orientation orientati
     }
     switch (m_part) {
     case Part::Functions: {
-        const QString headers[] = {tr("Function"), tr("Memory (MB)"), tr("Timeout (s)"),
-                                   tr("Service time")};
+        const QString headers[] = {tr("Function"),       tr("Memory (MB)"),   tr("Timeout (s)"),
+                                   tr("Keep-alive (s)"), tr("Max instances"), tr("Service time")};
         return headers[section];
     }
     case Part::Triggers: {
@@ -339,7 +350,10 @@ bool ApplicationPartModel::setData(const QModelIndex& index, const QVariant& val
         return true;
     }
     const Json::json_pointer where(rowPointer(index.row()) + "/" + columnKey(index.column()));
-    const QString what = index.column() == MemoryMb ? tr("Edit memory") : tr("Edit timeout");
+    const QString what = index.column() == MemoryMb     ? tr("Edit memory")
+                         : index.column() == TimeoutS   ? tr("Edit timeout")
+                         : index.column() == KeepAliveS ? tr("Edit keep-alive")
+                                                        : tr("Edit max instances");
     // As typed: the reader judges the value, and its message marks the cell.
     if (const auto json = JsonField::valueFromText(typed, true)) {
         m_document->setValue(where, *json, what);

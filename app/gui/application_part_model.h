@@ -17,7 +17,17 @@ class ApplicationPartModel : public QAbstractTableModel {
 
 public:
     enum class Part { Functions, Triggers, Edges };
-    enum FunctionColumn { Name, MemoryMb, TimeoutS, ServiceTime, FunctionColumns };
+    enum FunctionColumn {
+        Name,
+        MemoryMb,
+        TimeoutS,
+        KeepAliveS,
+        MaxInstances,
+        ServiceTime,
+        FunctionColumns
+    };
+    // Triggers and edges: name/type, target, details.
+    static constexpr int OtherColumns = 4;
 
     ApplicationPartModel(ScenarioDocument* document, Part part, QObject* parent = nullptr);
 
@@ -39,6 +49,9 @@ public:
 private:
     const ScenarioDocument::Json& item(int row) const;
     int countRows() const;
+    // A function's per-function override of an architecture setting
+    // (timeout, keep-alive, max instances): empty means the architecture's.
+    bool isOverride(int column) const;
     // The member a cell shows ("memory_mb"), empty for summaries.
     std::string columnKey(int column) const;
     QString cellText(int row, int column) const;

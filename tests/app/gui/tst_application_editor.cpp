@@ -247,6 +247,37 @@ private slots:
         QVERIFY(application->graphView()->isCurrent());
     }
 
+    // The per-function overrides of the serverless settings: empty reads
+    // "architecture's"; a value goes through the reader into the function.
+    void editingKeepAliveAndMaxInstancesOverrides() {
+        ScenarioDocument document;
+        QString error;
+        QVERIFY(document.loadFile(example("nightly-batch.json"), &error));
+        ApplicationEditor application(&document);
+        auto* functions = application.partModel(Part::Functions);
+        const QModelIndex keepAlive = functions->index(1, ApplicationPartModel::KeepAliveS);
+        const QModelIndex maxInstances = functions->index(1, ApplicationPartModel::MaxInstances);
+        QCOMPARE(
+            functions->headerData(ApplicationPartModel::KeepAliveS, Qt::Horizontal, Qt::DisplayRole)
+                .toString(),
+            QString("Keep-alive (s)"));
+        QCOMPARE(keepAlive.data().toString(), QString("architecture's"));
+        QVERIFY(functions->setData(keepAlive, "1800", Qt::EditRole));
+        QVERIFY(functions->setData(maxInstances, "3", Qt::EditRole));
+        QVERIFY2(document.isValid(), document.diagnostics().format("nightly-batch.json").c_str());
+        const FunctionSpec& extract = document.scenario()->application->functions[1];
+        QCOMPARE(extract.keepAliveS, std::optional<double>(1800.0));
+        QCOMPARE(extract.maxInstances, std::optional<int>(3));
+        QCOMPARE(keepAlive.data().toString(), QString("1800"));
+
+        QVERIFY(functions->setData(maxInstances, "0", Qt::EditRole));
+        QVERIFY(!document.isValid());
+        QVERIFY(maxInstances.data(Qt::ToolTipRole).toString().contains("at least 1"));
+        QVERIFY(functions->setData(maxInstances, "", Qt::EditRole));
+        QVERIFY(document.isValid());
+        QVERIFY(!document.scenario()->application->functions[1].maxInstances.has_value());
+    }
+
     void renamingAFunctionRenamesItsReferences() {
         ScenarioDocument document;
         QString error;
