@@ -1,5 +1,6 @@
 #include "models/runner/replication_aggregator.h"
 
+#include "models/application/part_statistics.h"
 #include "models/results/metric_keys.h"
 #include "simulator/confidence_interval.h"
 
@@ -13,7 +14,8 @@ namespace faaslab {
 namespace {
 
 // Part by part, metric by metric: the mean over replications (every
-// replication of an architecture has the same parts in the same order).
+// replication of an architecture has the same parts in the same order),
+// except a maximum, which is the largest, as for the architecture's own.
 std::vector<NamedMetrics> meanOfParts(const std::vector<std::vector<NamedMetrics>>& replications) {
     std::vector<NamedMetrics> out;
     if (replications.empty()) {
@@ -23,6 +25,14 @@ std::vector<NamedMetrics> meanOfParts(const std::vector<std::vector<NamedMetrics
     for (std::size_t i = 0; i < replications.front().size(); ++i) {
         NamedMetrics part{replications.front()[i].name, {}};
         for (const MetricValues::Entry& e : replications.front()[i].metrics.entries()) {
+            if (e.key == part_metric::LatencyMax) {
+                double largest = 0.0;
+                for (const auto& r : replications) {
+                    largest = std::max(largest, r[i].metrics.value(e.key));
+                }
+                part.metrics.set(e.key, largest);
+                continue;
+            }
             double sum = 0.0;
             for (const auto& r : replications) {
                 sum += r[i].metrics.value(e.key);

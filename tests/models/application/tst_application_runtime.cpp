@@ -374,6 +374,30 @@ private slots:
         expect("application.functions[0].keep_alive_s", "no effect with keep_alive_policy");
     }
 
+    // Over replications a part's maximum latency is the largest of the
+    // replications' maxima (as for the architecture's), its counts the mean.
+    void partMaximaAreTheLargestOverReplications() {
+        const std::string app = R"({
+            "functions": [{"name": "a", "service_time_s": {"dist": "exponential", "mean": 1},
+                           "memory_mb": 128}],
+            "triggers": [{"name": "api", "type": "http", "function": "a",
+                          "arrivals": {"process": "poisson", "rate_per_s": 0.5}}]})";
+        const Scenario s = test::scenarioFromJson(scenario(app, Lambda, 2000, 3));
+        double largest = 0.0, invocations = 0.0;
+        for (int rep = 0; rep < 3; ++rep) {
+            const ReplicationResult r = runReplication(s, 0, rep);
+            largest =
+                std::max(largest, part(r.functions, "a").metrics.value(part_metric::LatencyMax));
+            invocations += part(r.functions, "a").metrics.value(part_metric::Invocations) / 3;
+        }
+        RunOptions options;
+        options.threads = 1;
+        const ArchitectureResults a = runScenario(s, options).results.architectures.front();
+        QCOMPARE(part(a.functions, "a").metrics.value(part_metric::LatencyMax), largest);
+        QVERIFY(qAbs(part(a.functions, "a").metrics.value(part_metric::Invocations) - invocations) <
+                1e-9);
+    }
+
     void deterministicAndConserving() {
         const std::string app = R"({
             "functions": [
