@@ -97,7 +97,7 @@ bool insertParts(const QSqlDatabase& db, qint64 runId, int architecture,
     SqlQuery part(db, "INSERT INTO run_parts (run_id, architecture, kind, position, name) "
                       "VALUES (?, ?, ?, ?, ?)");
     SqlQuery metric(db, "INSERT INTO run_part_metrics (run_id, architecture, kind, part, "
-                        "position, key, value) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                        "statistic, position, key, value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     const std::vector<NamedMetrics>* lists[] = {&a.functions, &a.triggers, &a.queues};
     for (int kind = 0; kind < 3; ++kind) {
         const std::vector<NamedMetrics>& parts = *lists[kind];
@@ -108,12 +108,16 @@ bool insertParts(const QSqlDatabase& db, qint64 runId, int architecture,
             if (!part.exec(error)) {
                 return false;
             }
-            int index = 0;
-            for (const MetricValues::Entry& e : parts[p].metrics.entries()) {
-                metric.bind(runId).bind(architecture).bind(kind).bind(position).bind(index++);
-                metric.bind(QString::fromStdString(e.key)).bind(storedNumber(e.value));
-                if (!metric.exec(error)) {
-                    return false;
+            for (int statistic = 0; statistic < 2; ++statistic) {
+                int index = 0;
+                const MetricValues& values = statistic == 0 ? parts[p].metrics : parts[p].ci95;
+                for (const MetricValues::Entry& e : values.entries()) {
+                    metric.bind(runId).bind(architecture).bind(kind).bind(position);
+                    metric.bind(statistic).bind(index++);
+                    metric.bind(QString::fromStdString(e.key)).bind(storedNumber(e.value));
+                    if (!metric.exec(error)) {
+                        return false;
+                    }
                 }
             }
         }
@@ -203,10 +207,11 @@ bool loadParts(const QSqlDatabase& db, qint64 id, ScenarioResults& r, QString* e
         if (list == nullptr || parts.value(2).toInt() != static_cast<int>(list->size())) {
             return fail();
         }
-        list->push_back(NamedMetrics{parts.value(3).toString().toStdString(), {}});
+        list->push_back(NamedMetrics{parts.value(3).toString().toStdString(), {}, {}});
     }
-    SqlQuery metrics(db, "SELECT architecture, kind, part, key, value FROM run_part_metrics "
-                         "WHERE run_id = ? ORDER BY architecture, kind, part, position");
+    SqlQuery metrics(db, "SELECT architecture, kind, part, key, value, statistic FROM "
+                         "run_part_metrics WHERE run_id = ? "
+                         "ORDER BY architecture, kind, part, statistic, position");
     metrics.bind(id);
     if (!metrics.exec(error)) {
         return false;
@@ -221,8 +226,9 @@ bool loadParts(const QSqlDatabase& db, qint64 id, ScenarioResults& r, QString* e
         if (list == nullptr || part >= list->size()) {
             return fail();
         }
-        (*list)[part].metrics.set(metrics.value(3).toString().toStdString(),
-                                  numberFrom(metrics.value(4)));
+        MetricValues& target =
+            metrics.value(5).toInt() == 0 ? (*list)[part].metrics : (*list)[part].ci95;
+        target.set(metrics.value(3).toString().toStdString(), numberFrom(metrics.value(4)));
     }
     return true;
 }

@@ -680,7 +680,7 @@ ReplicationResult ApplicationRuntime::result() const {
         sharedWork += rt.stats.workS;
     }
     for (std::size_t f = 0; f < m_functions.size(); ++f) {
-        NamedMetrics part{m_app.functions[f].name, m_functions[f].stats.toMetrics()};
+        NamedMetrics part{m_app.functions[f].name, m_functions[f].stats.toMetrics(), {}};
         const MetricValues& pm = pools[m_functions[f].pool].metrics;
         if (m_poolPerFunction) {
             // A function with its own pool has its own instances and bill.
@@ -695,12 +695,12 @@ ReplicationResult ApplicationRuntime::result() const {
     }
     for (std::size_t t = 0; t < m_triggers.size(); ++t) {
         out.triggers.push_back(
-            NamedMetrics{m_app.triggers[t].name, m_triggers[t].stats.toMetrics()});
+            NamedMetrics{m_app.triggers[t].name, m_triggers[t].stats.toMetrics(), {}});
     }
     const double window = m_jobMetrics.windowLength();
     for (std::size_t q = 0; q < m_queues.size(); ++q) {
         out.queues.push_back(
-            NamedMetrics{m_app.queues[q].name, m_queues[q].stats.toMetrics(window)});
+            NamedMetrics{m_app.queues[q].name, m_queues[q].stats.toMetrics(window), {}});
     }
     return out;
 }

@@ -12,7 +12,7 @@ namespace faaslab {
 
 namespace {
 
-using Cell = std::function<std::string(const MetricValues&)>;
+using Cell = std::function<std::string(const NamedMetrics&)>;
 
 struct Column {
     std::string header;
@@ -20,21 +20,30 @@ struct Column {
 };
 
 Cell count(std::string_view key) {
-    return [key](const MetricValues& m) {
-        return formatCount(m.value(key));
+    return [key](const NamedMetrics& p) {
+        return formatCount(p.metrics.value(key));
     };
 }
 
 Cell seconds(std::string_view key) {
-    return [key](const MetricValues& m) {
-        return formatSeconds(m.value(key));
+    return [key](const NamedMetrics& p) {
+        return formatSeconds(p.metrics.value(key));
+    };
+}
+
+// With its 95 % half-width when there are several replications.
+Cell secondsWithCi(std::string_view key) {
+    return [key](const NamedMetrics& p) {
+        const std::string mean = formatSeconds(p.metrics.value(key));
+        const auto ci = p.ci95.find(key);
+        return ci ? mean + " ± " + formatSeconds(*ci) : mean;
     };
 }
 
 Cell decimal(std::string_view key) {
-    return [key](const MetricValues& m) {
+    return [key](const NamedMetrics& p) {
         char text[32];
-        std::snprintf(text, sizeof text, "%.2f", m.value(key));
+        std::snprintf(text, sizeof text, "%.2f", p.metrics.value(key));
         return std::string(text);
     };
 }
@@ -42,8 +51,8 @@ Cell decimal(std::string_view key) {
 // Present only where the part has its own pool (serverless functions,
 // per-function fleets) or, for cost, is allocated a share of a shared fleet.
 Cell ownPool(std::string_view key, std::string (*format)(double)) {
-    return [key, format](const MetricValues& m) {
-        return m.contains(key) ? format(m.value(key)) : std::string("-");
+    return [key, format](const NamedMetrics& p) {
+        return p.metrics.contains(key) ? format(p.metrics.value(key)) : std::string("-");
     };
 }
 
@@ -69,7 +78,7 @@ std::optional<ApplicationTable> table(const ScenarioResults& results, const std:
             }
             std::vector<std::string> row{list[p].name, a.name};
             for (const Column& c : columns) {
-                row.push_back(c.cell(list[p].metrics));
+                row.push_back(c.cell(list[p]));
             }
             rows.push_back(std::move(row));
         }
@@ -87,7 +96,7 @@ std::vector<ApplicationTable> applicationTables(const ScenarioResults& results) 
                                  {"Completed", count(RequestsCompleted)},
                                  {"Failed", count(RequestsFailed)},
                                  {"Rejected", count(RequestsRejected)},
-                                 {"Mean", seconds(LatencyMean)},
+                                 {"Mean", secondsWithCi(LatencyMean)},
                                  {"p50", seconds(LatencyP50)},
                                  {"p95", seconds(LatencyP95)},
                                  {"p99", seconds(LatencyP99)}});
@@ -97,7 +106,7 @@ std::vector<ApplicationTable> applicationTables(const ScenarioResults& results) 
                                   {"Throttles", count(Throttles)},
                                   {"Timeouts", count(TimedOut)},
                                   {"Retries", count(Retries)},
-                                  {"Mean", seconds(LatencyMean)},
+                                  {"Mean", secondsWithCi(LatencyMean)},
                                   {"p99", seconds(LatencyP99)},
                                   {"Instances", ownPool(
                                                     InstancesMean,

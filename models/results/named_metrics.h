@@ -11,6 +11,9 @@ namespace faaslab {
 struct NamedMetrics {
     std::string name;
     MetricValues metrics;
+    // 95 % Student-t half-widths of the means over replications (empty for
+    // one replication; never for counts' maxima).
+    MetricValues ci95;
     bool operator==(const NamedMetrics&) const = default;
 };
 

@@ -77,6 +77,9 @@ Json architectureToJson(const ArchitectureResults& a, const ResultsJsonOptions& 
             Json item;
             item["name"] = part.name;
             addMetricsToJson(item, part.metrics);
+            if (!part.ci95.empty()) {
+                item["ci95"] = metricsToJson(part.ci95);
+            }
             items.push_back(item);
         }
         j[key] = items;

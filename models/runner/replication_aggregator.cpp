@@ -21,23 +21,22 @@ std::vector<NamedMetrics> meanOfParts(const std::vector<std::vector<NamedMetrics
     if (replications.empty()) {
         return out;
     }
-    const auto n = static_cast<double>(replications.size());
+    std::vector<double> samples(replications.size());
     for (std::size_t i = 0; i < replications.front().size(); ++i) {
-        NamedMetrics part{replications.front()[i].name, {}};
+        NamedMetrics part{replications.front()[i].name, {}, {}};
         for (const MetricValues::Entry& e : replications.front()[i].metrics.entries()) {
+            for (std::size_t r = 0; r < replications.size(); ++r) {
+                samples[r] = replications[r][i].metrics.value(e.key);
+            }
             if (e.key == part_metric::LatencyMax) {
-                double largest = 0.0;
-                for (const auto& r : replications) {
-                    largest = std::max(largest, r[i].metrics.value(e.key));
-                }
-                part.metrics.set(e.key, largest);
+                part.metrics.set(e.key, *std::max_element(samples.begin(), samples.end()));
                 continue;
             }
-            double sum = 0.0;
-            for (const auto& r : replications) {
-                sum += r[i].metrics.value(e.key);
+            const auto ci = sim::ConfidenceInterval::fromSamples(samples);
+            part.metrics.set(e.key, ci.mean);
+            if (samples.size() > 1) {
+                part.ci95.set(e.key, ci.halfWidth);
             }
-            part.metrics.set(e.key, sum / n);
         }
         out.push_back(std::move(part));
     }

@@ -14,15 +14,17 @@ CREATE TABLE run_parts (
         REFERENCES run_architectures(run_id, position) ON DELETE CASCADE
 ) WITHOUT ROWID;
 
+-- statistic 0: the mean over replications, 1: its 95 % half-width.
 CREATE TABLE run_part_metrics (
     run_id INTEGER NOT NULL,
     architecture INTEGER NOT NULL,
     kind INTEGER NOT NULL,
     part INTEGER NOT NULL,
+    statistic INTEGER NOT NULL CHECK (statistic IN (0, 1)),
     position INTEGER NOT NULL,
     key TEXT NOT NULL,
     value REAL,
-    PRIMARY KEY (run_id, architecture, kind, part, position),
+    PRIMARY KEY (run_id, architecture, kind, part, statistic, position),
     FOREIGN KEY (run_id, architecture, kind, part)
         REFERENCES run_parts(run_id, architecture, kind, position) ON DELETE CASCADE
 ) WITHOUT ROWID;

@@ -396,6 +396,15 @@ private slots:
         QCOMPARE(part(a.functions, "a").metrics.value(part_metric::LatencyMax), largest);
         QVERIFY(qAbs(part(a.functions, "a").metrics.value(part_metric::Invocations) - invocations) <
                 1e-9);
+        // One trigger, one function: the trigger's end-to-end latency is the
+        // architecture's, so are its mean and confidence interval.
+        const NamedMetrics& api = part(a.triggers, "api");
+        QVERIFY(qAbs(api.metrics.value(part_metric::LatencyMean) -
+                     a.mean.value(metric::LatencyMean)) < 1e-12);
+        QVERIFY(api.ci95.contains(part_metric::LatencyMean));
+        QVERIFY(qAbs(*api.ci95.find(part_metric::LatencyMean) - *a.ci95.find(metric::LatencyMean)) <
+                1e-12);
+        QVERIFY(!api.ci95.contains(part_metric::LatencyMax));
     }
 
     void deterministicAndConserving() {
