@@ -143,14 +143,22 @@ double azureWeightedAverageMemoryMb(const std::vector<AzureAppMemory>& apps) {
         return 0.0;
     }
     double samples = 0.0;
-    double weighted = 0.0;
-    double plain = 0.0;
+    double largest = 0.0;
     for (const AzureAppMemory& app : apps) {
         samples += static_cast<double>(app.sampleCount);
-        weighted += static_cast<double>(app.sampleCount) * app.averageAllocatedMb;
-        plain += app.averageAllocatedMb;
+        largest = std::max(largest, app.averageAllocatedMb);
     }
-    return samples > 0.0 ? weighted / samples : plain / static_cast<double>(apps.size());
+    // Weights first, then the sum: summing count * average (or the plain
+    // averages) before dividing overflows to infinity for averages near the
+    // largest double, which the reader accepts as finite numbers.
+    double mean = 0.0;
+    for (const AzureAppMemory& app : apps) {
+        const double weight = samples > 0.0 ? static_cast<double>(app.sampleCount) / samples
+                                            : 1.0 / static_cast<double>(apps.size());
+        mean += weight * app.averageAllocatedMb;
+    }
+    // Rounding of the weights must not take a mean above its largest term.
+    return std::min(mean, largest);
 }
 
 } // namespace faaslab

@@ -49,11 +49,24 @@ struct Case {
     // its architectures to run; ratePerS and architecture are then unused.
     std::string example = {};
     std::size_t exampleArchitecture = 0;
+    double memoryMb = 512.0; // of the function
 };
 
 const char* const Lambda = R"({ "name": "faas", "type": "serverless",
     "cold_start_s": { "dist": "lognormal", "mean": 0.5, "cv": 0.5 }, "keep_alive_s": 600,
     "max_instances": 100000, "pricing": "aws-lambda-x86" })";
+
+// The same Lambda with the two keep-alive policies that keep instances: the
+// fixed one expires idle instances lazily, the hybrid histogram one
+// schedules an expiry event for every idle period.
+const char* const LambdaFixed = R"({ "name": "faas-fixed", "type": "serverless",
+    "cold_start_s": { "dist": "lognormal", "mean": 0.5, "cv": 0.5 }, "keep_alive_s": 600,
+    "keep_alive_policy": "fixed", "max_instances": 100000, "pricing": "aws-lambda-x86" })";
+
+const char* const LambdaHybrid = R"({ "name": "faas-hybrid", "type": "serverless",
+    "cold_start_s": { "dist": "lognormal", "mean": 0.5, "cv": 0.5 }, "keep_alive_s": 600,
+    "keep_alive_policy": "hybrid_histogram", "max_instances": 100000,
+    "pricing": "aws-lambda-x86" })";
 
 const char* const CloudRun = R"({ "name": "containers", "type": "container", "vcpu": 2,
     "memory_mb": 1024, "concurrency_per_instance": 80, "min_instances": 1, "max_instances": 200,
@@ -78,6 +91,13 @@ std::vector<Case> cases() {
         {"serverless-1000rps-1d", "serverless, 1,000 req/s, 1 day", 1000.0, 86400.0, Lambda});
     list.push_back({"serverless-1000rps-7d", "serverless, 1,000 req/s, 7 days", 1000.0,
                     7.0 * 86400.0, Lambda});
+    // Keep-alive policies at low traffic (1 GB functions), where idle
+    // periods are as many as requests: the cost of the hybrid policy's
+    // expiry event per idle period against the fixed policy's lazy expiry.
+    list.push_back({"keep-alive-fixed-0.5rps", "fixed keep-alive, 0.5 req/s, 1 GB, 1,000 d", 0.5,
+                    1000.0 * 86400.0, LambdaFixed, "", 0, 1024.0});
+    list.push_back({"keep-alive-hybrid-0.5rps", "hybrid keep-alive, 0.5 req/s, 1 GB, 1,000 d", 0.5,
+                    1000.0 * 86400.0, LambdaHybrid, "", 0, 1024.0});
     // Containers: processor sharing, autoscaler; VMs: 300 cores at ~67 %.
     list.push_back(
         {"container-1000rps-1d", "containers, 1,000 req/s, 1 day", 1000.0, 86400.0, CloudRun});
@@ -132,7 +152,7 @@ Scenario scenarioFor(const Case& c) {
         {"workload",
          {{"arrivals", {{"process", "poisson"}, {"rate_per_s", c.ratePerS}}},
           {"service_time_s", {{"dist", "exponential"}, {"mean", 0.2}}},
-          {"memory_mb", 512}}},
+          {"memory_mb", c.memoryMb}}},
         {"architectures",
          nlohmann::ordered_json::array({nlohmann::ordered_json::parse(c.architecture)})}};
     ScenarioReadResult result = ScenarioReader().readJson(document);

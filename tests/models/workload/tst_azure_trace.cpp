@@ -5,6 +5,7 @@
 
 #include <QTemporaryFile>
 #include <QtTest>
+#include <cmath>
 #include <fstream>
 #include <numeric>
 #include <sstream>
@@ -486,6 +487,27 @@ private slots:
         QCOMPARE(apps.size(), std::size_t(2));
         // (10*100 + 30*200) / 40 = 175.
         QCOMPARE(azureWeightedAverageMemoryMb(apps), 175.0);
+    }
+
+    void memoryAverageOfHugeAveragesStaysFinite() {
+        // Found with the checks of trace_reader_fuzzer: averages the reader accepts as finite
+        // made the weighted (and the plain) sum overflow to infinity.
+        std::istringstream weighted(MemoryHeader + "o,a1,10,1e308,1,2,3,4,5,6,7,8\n" +
+                                    "o,a2,30,1e308,1,2,3,4,5,6,7,8\n");
+        std::vector<AzureAppMemory> apps;
+        QVERIFY(!readAzureAppMemory(weighted, {}, apps));
+        // (10 * 1e308 + 30 * 1e308) / 40 = 1e308.
+        const double mean = azureWeightedAverageMemoryMb(apps);
+        QVERIFY(std::isfinite(mean));
+        QVERIFY(std::abs(mean - 1e308) <= 1e308 * 1e-15);
+
+        std::istringstream plain(MemoryHeader + "o,a1,0,1e308,1,2,3,4,5,6,7,8\n" +
+                                 "o,a2,0,1.5e308,1,2,3,4,5,6,7,8\n");
+        QVERIFY(!readAzureAppMemory(plain, {}, apps));
+        // No samples: the plain mean (1e308 + 1.5e308) / 2 = 1.25e308.
+        const double plainMean = azureWeightedAverageMemoryMb(apps);
+        QVERIFY(std::isfinite(plainMean));
+        QVERIFY(std::abs(plainMean - 1.25e308) <= 1.25e308 * 1e-15);
     }
 
     void memoryHeaderWrongColumn() {
