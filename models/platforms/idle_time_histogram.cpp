@@ -1,5 +1,6 @@
 #include "models/platforms/idle_time_histogram.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace faaslab {
@@ -16,7 +17,9 @@ void IdleTimeHistogram::add(double idleS) {
         ++m_outOfRange;
         return;
     }
-    ++m_bins[static_cast<std::size_t>(index)];
+    std::uint64_t& count = m_bins[static_cast<std::size_t>(index)];
+    m_sumOfSquares += 2.0 * static_cast<double>(count) + 1.0;
+    ++count;
 }
 
 long IdleTimeHistogram::percentileBin(double p) const {
@@ -42,13 +45,10 @@ double IdleTimeHistogram::binCountCv() const {
     if (inRange == 0.0) {
         return 0.0;
     }
+    // Var = E[c^2] - mean^2 over the bins; never below 0 by rounding.
     const double mean = inRange / n;
-    double squares = 0.0;
-    for (const std::uint64_t count : m_bins) {
-        const double d = static_cast<double>(count) - mean;
-        squares += d * d;
-    }
-    return std::sqrt(squares / n) / mean;
+    const double variance = std::max(0.0, m_sumOfSquares / n - mean * mean);
+    return std::sqrt(variance) / mean;
 }
 
 } // namespace faaslab

@@ -28,7 +28,8 @@ public:
     long percentileBin(double p) const;
 
     // Coefficient of variation (standard deviation / mean) of the in-range
-    // bin counts; 0 for an empty histogram.
+    // bin counts; 0 for an empty histogram. O(1): the policy asks after
+    // every idle period.
     double binCountCv() const;
 
 private:
@@ -36,6 +37,9 @@ private:
     std::vector<std::uint64_t> m_bins;
     std::uint64_t m_total = 0;
     std::uint64_t m_outOfRange = 0;
+    // Sum of the squared bin counts, kept exact as counts grow by one:
+    // (c + 1)^2 - c^2 = 2c + 1.
+    double m_sumOfSquares = 0.0;
 };
 
 } // namespace faaslab
