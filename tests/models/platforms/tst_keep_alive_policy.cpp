@@ -10,6 +10,7 @@
 #include "models/results/metric_keys.h"
 #include "models/scenario/scenario_reader.h"
 #include "models/scenario/scenario_writer.h"
+#include "tests/support/broken_rules.h"
 #include "tests/support/statistical_checks.h"
 #include "tests/support/test_scenarios.h"
 
@@ -259,14 +260,11 @@ private slots:
     }
 
     void reportsEachBrokenRule_data() {
-        QTest::addColumn<QString>("pointer");
-        QTest::addColumn<QString>("value");
-        QTest::addColumn<QString>("path");
-        QTest::addColumn<QString>("reason");
+        test::addBrokenRuleColumns();
         const char* arch = "/architectures/0/";
         auto row = [&](const char* name, const std::string& key, const char* value,
                        const char* path, const char* reason) {
-            QTest::newRow(name) << QString::fromStdString(arch + key) << value << path << reason;
+            test::addBrokenRule(name, arch + key, value, path, reason);
         };
         row("unknown policy", "keep_alive_policy", R"("adaptive")",
             "architectures[0].keep_alive_policy", "hybrid_histogram");
@@ -298,15 +296,11 @@ private slots:
         QFETCH(QString, value);
         QFETCH(QString, path);
         QFETCH(QString, reason);
-        Json document = Json::parse(BaseForErrors);
-        document[Json::json_pointer(pointer.toStdString())] = Json::parse(value.toStdString());
-        const ScenarioReadResult result = ScenarioReader().readText(document.dump(2));
-        QVERIFY2(!result.scenario.has_value(), "an invalid scenario must never be returned");
-        const Diagnostic* d = result.diagnostics.find(path.toStdString());
-        QVERIFY2(d != nullptr, qPrintable("no diagnostic at " + path + "; got:\n" +
-                                          QString::fromStdString(result.diagnostics.format("s"))));
-        QVERIFY2(d->message.find(reason.toStdString()) != std::string::npos,
-                 qPrintable(QString::fromStdString(d->message)));
+        const Json document = test::withBrokenRule(Json::parse(BaseForErrors),
+                                                   pointer.toStdString(), value.toStdString());
+        const std::string mismatch = test::brokenRuleMismatch(
+            ScenarioReader().readText(document.dump(2)), path.toStdString(), reason.toStdString());
+        QVERIFY2(mismatch.empty(), mismatch.c_str());
     }
 
     // The policy's keys belong to serverless architectures only.

@@ -4,6 +4,7 @@
 // meant. Each row breaks one rule of an otherwise valid application.
 
 #include "models/scenario/scenario_reader.h"
+#include "tests/support/broken_rules.h"
 
 #include <QtTest>
 #include <nlohmann/json.hpp>
@@ -58,14 +59,8 @@ private slots:
     }
 
     void reportsEachBrokenRule_data() {
-        QTest::addColumn<QString>("pointer");
-        QTest::addColumn<QString>("value");
-        QTest::addColumn<QString>("path");
-        QTest::addColumn<QString>("reason");
-        auto row = [](const char* name, const char* pointer, const char* value, const char* path,
-                      const char* reason) {
-            QTest::newRow(name) << pointer << value << path << reason;
-        };
+        test::addBrokenRuleColumns();
+        const auto row = test::addBrokenRule;
         row("misspelt function", "/application/edges/0/to", R"("resise")",
             "application.edges[0].to", "did you mean \"resize\"");
         row("misspelt queue", "/application/edges/2/queue", R"("order-queu")",
@@ -122,21 +117,11 @@ private slots:
         QFETCH(QString, value);
         QFETCH(QString, path);
         QFETCH(QString, reason);
-        Json document = Json::parse(Valid);
-        const Json::json_pointer where(pointer.toStdString());
-        if (value == "<remove>") {
-            document[where.parent_pointer()].erase(where.back());
-        } else {
-            document[where] = Json::parse(value.toStdString());
-        }
-        const ScenarioReadResult result = ScenarioReader().readText(document.dump(2));
-        QVERIFY2(!result.scenario.has_value(), "an invalid scenario must never be returned");
-        const Diagnostic* d = result.diagnostics.find(path.toStdString());
-        QVERIFY2(d != nullptr, qPrintable("no diagnostic at " + path + "; got:\n" +
-                                          QString::fromStdString(result.diagnostics.format("s"))));
-        QVERIFY2(d->message.find(reason.toStdString()) != std::string::npos,
-                 qPrintable(QString::fromStdString(d->message)));
-        QVERIFY2(d->line > 0, "every diagnostic in a text points at a line");
+        const Json document =
+            test::withBrokenRule(Json::parse(Valid), pointer.toStdString(), value.toStdString());
+        const std::string mismatch = test::brokenRuleMismatch(
+            ScenarioReader().readText(document.dump(2)), path.toStdString(), reason.toStdString());
+        QVERIFY2(mismatch.empty(), mismatch.c_str());
     }
 };
 

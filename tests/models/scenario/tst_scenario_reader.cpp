@@ -2,6 +2,7 @@
 // an otherwise valid scenario and names the path and the reason expected.
 
 #include "models/scenario/scenario_reader.h"
+#include "tests/support/broken_rules.h"
 
 #include <QtTest>
 #include <fstream>
@@ -36,16 +37,9 @@ Json valid() {
     return Json::parse(Valid);
 }
 
-// Sets (or with `remove`, deletes) the member at a JSON pointer.
+// Sets (or with "<remove>", deletes) the member at a JSON pointer.
 Json patched(const std::string& pointer, const std::string& value) {
-    Json document = valid();
-    const Json::json_pointer where(pointer);
-    if (value == "<remove>") {
-        document[where.parent_pointer()].erase(where.back());
-    } else {
-        document[where] = Json::parse(value);
-    }
-    return document;
+    return test::withBrokenRule(valid(), pointer, value);
 }
 
 } // namespace
@@ -69,14 +63,8 @@ private slots:
     }
 
     void reportsEachBrokenRule_data() {
-        QTest::addColumn<QString>("pointer");
-        QTest::addColumn<QString>("value");
-        QTest::addColumn<QString>("path");
-        QTest::addColumn<QString>("reason");
-        auto row = [](const char* name, const char* pointer, const char* value, const char* path,
-                      const char* reason) {
-            QTest::newRow(name) << pointer << value << path << reason;
-        };
+        test::addBrokenRuleColumns();
+        const auto row = test::addBrokenRule;
         // Document
         row("format missing", "/format", "<remove>", "format",
             "is required (a string) but missing");
@@ -329,15 +317,9 @@ private slots:
             document["simulation"]["duration_s"] = 60;
             document["simulation"]["warmup_s"] = 0;
         }
-        const std::string text = document.dump(2);
-        const ScenarioReadResult result = ScenarioReader().readText(text);
-        QVERIFY2(!result.scenario.has_value(), "an invalid scenario must never be returned");
-        const Diagnostic* d = result.diagnostics.find(path.toStdString());
-        QVERIFY2(d != nullptr, qPrintable("no diagnostic at " + path + "; got:\n" +
-                                          QString::fromStdString(result.diagnostics.format("s"))));
-        QVERIFY2(d->message.find(reason.toStdString()) != std::string::npos,
-                 qPrintable(QString::fromStdString(d->message)));
-        QVERIFY2(d->line > 0, "every diagnostic in a text points at a line");
+        const std::string mismatch = test::brokenRuleMismatch(
+            ScenarioReader().readText(document.dump(2)), path.toStdString(), reason.toStdString());
+        QVERIFY2(mismatch.empty(), mismatch.c_str());
     }
 
     void formatsTheIssueExampleExactly() {
