@@ -222,15 +222,10 @@ void readTraceArrivals(JsonObjectReader& r, const std::filesystem::path& base,
     }
     if (const auto problem = TraceProfiler::profile(trace, companions)) {
         // Point at the field naming the file the problem is in.
-        std::string key = "file";
-        if (!trace.durationsFile.empty() &&
-            problem->find("\"" + trace.durationsFile + "\"") != std::string::npos) {
-            key = "durations_file";
-        } else if (!trace.memoryFile.empty() &&
-                   problem->find("\"" + trace.memoryFile + "\"") != std::string::npos) {
-            key = "memory_file";
-        }
-        r.error(key, *problem);
+        const char* key = problem->file == TraceProblem::File::Durations ? "durations_file"
+                          : problem->file == TraceProblem::File::Memory  ? "memory_file"
+                                                                         : "file";
+        r.error(key, problem->message);
     }
 }
 

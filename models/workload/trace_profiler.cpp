@@ -91,7 +91,7 @@ public:
     struct Entry {
         std::string key;
         std::vector<FileStamp> stamps;
-        std::optional<std::string> problem;
+        std::optional<TraceProblem> problem;
         double binS = 60.0;
         std::vector<std::uint32_t> binCounts;
         std::uint64_t arrivals = 0;
@@ -132,8 +132,8 @@ ProfileCache& profileCache() {
 
 } // namespace
 
-std::optional<std::string> TraceProfiler::profile(TraceReplaySpec& spec,
-                                                  TraceCompanions* companions) {
+std::optional<TraceProblem> TraceProfiler::profile(TraceReplaySpec& spec,
+                                                   TraceCompanions* companions) {
     std::vector<FileStamp> stamps;
     for (const std::string* path :
          {&spec.resolvedPath, &spec.durationsResolvedPath, &spec.memoryResolvedPath}) {
@@ -150,10 +150,14 @@ std::optional<std::string> TraceProfiler::profile(TraceReplaySpec& spec,
         scratch.binCounts.clear();
         scratch.arrivals = 0;
         scratch.binS = 60.0;
-        entry.problem =
-            scratch.format == TraceReplaySpec::Format::Timestamps
-                ? profileTimestamps(scratch)
-                : profileAzure(scratch, companions != nullptr ? &entry.companions : nullptr);
+        if (scratch.format == TraceReplaySpec::Format::Timestamps) {
+            if (auto message = profileTimestamps(scratch)) {
+                entry.problem = TraceProblem{TraceProblem::File::Trace, std::move(*message)};
+            }
+        } else {
+            entry.problem =
+                profileAzure(scratch, companions != nullptr ? &entry.companions : nullptr);
+        }
         entry.binS = scratch.binS;
         entry.binCounts = std::move(scratch.binCounts);
         entry.arrivals = scratch.arrivals;
@@ -168,21 +172,23 @@ std::optional<std::string> TraceProfiler::profile(TraceReplaySpec& spec,
     return entry.problem;
 }
 
-std::optional<std::string> TraceProfiler::profileAzure(TraceReplaySpec& spec,
-                                                       TraceCompanions* companions) {
+std::optional<TraceProblem> TraceProfiler::profileAzure(TraceReplaySpec& spec,
+                                                        TraceCompanions* companions) {
+    using File = TraceProblem::File;
     AzureMinuteCounts counts;
     {
         std::ifstream in(spec.resolvedPath, std::ios::binary);
         if (!in) {
-            return cannotOpen(spec.file, spec.resolvedPath);
+            return TraceProblem{File::Trace, cannotOpen(spec.file, spec.resolvedPath)};
         }
         const AzureFunctionSelection selection{spec.hashes, spec.trigger, spec.topN};
         if (const auto error = readAzureInvocationCounts(in, selection, counts)) {
-            return where(spec.file, *error);
+            return TraceProblem{File::Trace, where(spec.file, *error)};
         }
     }
     if (counts.total == 0) {
-        return "trace file \"" + spec.file + "\": the selected functions have no invocations";
+        return TraceProblem{File::Trace, "trace file \"" + spec.file +
+                                             "\": the selected functions have no invocations"};
     }
     spec.binS = 60.0;
     spec.binCounts = std::move(counts.perMinute);
@@ -191,11 +197,12 @@ std::optional<std::string> TraceProfiler::profileAzure(TraceReplaySpec& spec,
     if (!spec.durationsFile.empty()) {
         std::ifstream in(spec.durationsResolvedPath, std::ios::binary);
         if (!in) {
-            return cannotOpen(spec.durationsFile, spec.durationsResolvedPath);
+            return TraceProblem{File::Durations,
+                                cannotOpen(spec.durationsFile, spec.durationsResolvedPath)};
         }
         std::vector<AzureFunctionDurations> durations;
         if (const auto error = readAzureFunctionDurations(in, counts.selectedHashes, durations)) {
-            return where(spec.durationsFile, *error);
+            return TraceProblem{File::Durations, where(spec.durationsFile, *error)};
         }
         if (companions != nullptr) {
             companions->serviceTimeSamplesS =
@@ -205,11 +212,11 @@ std::optional<std::string> TraceProfiler::profileAzure(TraceReplaySpec& spec,
     if (!spec.memoryFile.empty()) {
         std::ifstream in(spec.memoryResolvedPath, std::ios::binary);
         if (!in) {
-            return cannotOpen(spec.memoryFile, spec.memoryResolvedPath);
+            return TraceProblem{File::Memory, cannotOpen(spec.memoryFile, spec.memoryResolvedPath)};
         }
         std::vector<AzureAppMemory> apps;
         if (const auto error = readAzureAppMemory(in, counts.selectedApps, apps)) {
-            return where(spec.memoryFile, *error);
+            return TraceProblem{File::Memory, where(spec.memoryFile, *error)};
         }
         if (companions != nullptr) {
             companions->memoryMb = azureWeightedAverageMemoryMb(apps);

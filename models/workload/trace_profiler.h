@@ -17,14 +17,24 @@ struct TraceCompanions {
     std::optional<double> memoryMb;
 };
 
+// Why a trace does not read, and which of its files says so (the scenario
+// reader points at the key naming that file).
+struct TraceProblem {
+    enum class File { Trace, Durations, Memory };
+    File file = File::Trace;
+    std::string message;
+
+    bool operator==(const TraceProblem&) const = default;
+};
+
 // The validation pass of trace replay: streams once through the file named by
 // `spec.resolvedPath`, checks every line, and fills in the profile of `spec`
 // (arrivals per bin, total, span). Memory is bounded whatever the file's
 // length: the bins merge pairwise, doubling their width, whenever there would
 // be more than MaxBins of them.
 //
-// Returns nothing on success, else a message naming the file, and the line
-// and column where a rule is broken.
+// Returns nothing on success, else the file at fault and a message naming
+// it, and the line and column where a rule is broken.
 class TraceProfiler {
 public:
     static constexpr std::size_t MaxBins = 1u << 17;
@@ -35,13 +45,14 @@ public:
 
     // `companions` (may be null) receives what the companion files of an
     // Azure trace give.
-    static std::optional<std::string> profile(TraceReplaySpec& spec,
-                                              TraceCompanions* companions = nullptr);
+    static std::optional<TraceProblem> profile(TraceReplaySpec& spec,
+                                               TraceCompanions* companions = nullptr);
 
 private:
+    // Problems of these are in the trace file itself.
     static std::optional<std::string> profileTimestamps(TraceReplaySpec& spec);
-    static std::optional<std::string> profileAzure(TraceReplaySpec& spec,
-                                                   TraceCompanions* companions);
+    static std::optional<TraceProblem> profileAzure(TraceReplaySpec& spec,
+                                                    TraceCompanions* companions);
 };
 
 } // namespace faaslab

@@ -369,6 +369,11 @@ private slots:
             << R"("memory_mb": 512)"
             << "workload.arrivals.durations_file"
             << "cannot open trace file \"d.csv\"";
+        QTest::newRow("missing memory file")
+            << R"({"process": "trace", "format": "azure", "file": "sample-azure.d01.csv", "memory_file": "m.csv"})"
+            << R"("service_time_s": {"dist": "exponential", "mean": 0.1})"
+            << "workload.arrivals.memory_file"
+            << "cannot open trace file \"m.csv\"";
         QTest::newRow("trace key on poisson")
             << R"({"process": "poisson", "rate_per_s": 1, "file": "x.csv"})" << usual
             << "workload.arrivals.file"
@@ -442,7 +447,9 @@ private slots:
         write("1\n2\nthree\n4.5\n");
         const auto problem = TraceProfiler::profile(spec);
         QVERIFY(problem);
-        QVERIFY2(problem->find("line 3, column 1") != std::string::npos, problem->c_str());
+        QCOMPARE(problem->file, TraceProblem::File::Trace);
+        QVERIFY2(problem->message.find("line 3, column 1") != std::string::npos,
+                 problem->message.c_str());
         QVERIFY(TraceProfiler::profile(spec) == problem); // the same answer from the cache
 
         write("1\n2\n3.5\n4.5\n");
