@@ -7,6 +7,10 @@
 
 namespace faaslab {
 
+std::string indexPath(const std::string& path, std::size_t index) {
+    return path + '[' + std::to_string(index) + ']';
+}
+
 std::string formatNumber(double value) {
     // Whole numbers in plain digits ("10000000", not "1e+07"): that is how
     // people write durations, rates and limits. Huge values keep the

@@ -119,5 +119,7 @@ std::size_t editDistance(std::string_view a, std::string_view b);
 std::string nearestWord(std::string_view word, const std::set<std::string>& candidates);
 // Shortest text that reads back as `value` ("0.2", "1e+30").
 std::string formatNumber(double value);
+// The path of an array element in messages: "functions[2]".
+std::string indexPath(const std::string& path, std::size_t index);
 
 } // namespace faaslab
