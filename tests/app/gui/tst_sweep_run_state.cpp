@@ -2,13 +2,16 @@
 // what the status bar says, what File > Export > All Charts writes for the
 // sweep, and the tab's layout on a small screen.
 
+#include "library_dock.h"
 #include "main_window.h"
 #include "models/runner/sweep_runner.h"
 #include "results_panel.h"
 #include "run_controller.h"
 #include "scenario_document.h"
+#include "sweep_list_model.h"
 #include "sweep_tab.h"
 #include "tests/support/process_run.h"
+#include "workspace_ui.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -22,6 +25,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 #include <qcustomplot.h>
 
@@ -93,6 +97,44 @@ private slots:
         QVERIFY(sweep->messageText().contains("running"));
         window.runController()->stop();
         QVERIFY(window.runController()->waitForFinished(10000));
+    }
+
+    // Stop keeps the finished points: recorded as a "cancelled" sweep, and
+    // Library > Show sweep shows it as partial, with its controls.
+    void aStoppedSweepIsRecordedAsPartial() {
+        if (QThread::idealThreadCount() < 2) {
+            QSKIP("needs two cores: the heavy point runs beside the light ones");
+        }
+        MainWindow window;
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY2(window.workspaceUi()->openWorkspace(dir.filePath("w.sqlite"), &error),
+                 qPrintable(error));
+        window.workspaceUi()->recordRunsAction()->setChecked(true);
+        QVERIFY(window.openExample("mid-size-api.json"));
+        SweepTab* sweep = window.sweepTab();
+        // Two light points finish while the heavy one runs.
+        sweep->startSweep(Rate, {0.5, 1.0, 600.0});
+        QTRY_VERIFY_WITH_TIMEOUT(
+            sweep->lastResults() != nullptr && sweep->lastResults()->points.size() == 2, 120000);
+        QVERIFY(sweep->isRunning());
+        window.stopAction()->trigger();
+        QVERIFY(sweep->controller()->waitForFinished(10000));
+        QTRY_VERIFY(window.workspaceUi()->library()->sweepModel()->rowCount() == 1);
+        const workspace::SweepSummary* stored =
+            window.workspaceUi()->library()->sweepModel()->sweepAt(0);
+        QCOMPARE(stored->status, QString("cancelled"));
+        QCOMPARE(stored->points, 2);
+
+        // Another sweep's controls, then the stored one shown again.
+        sweep->parameterBox()->setCurrentText("architectures[0].keep_alive_s");
+        window.workspaceUi()->library()->showSweep(stored->id);
+        QVERIFY(sweep->isPartial());
+        QCOMPARE(sweep->parameterBox()->currentText(), Rate);
+        QCOMPARE(sweep->fromEdit()->text(), QString("0.5"));
+        QCOMPARE(sweep->toEdit()->text(), QString("1"));
+        QCOMPARE(sweep->pointsEdit()->text(), QString("2"));
+        QVERIFY(window.statusBar()->currentMessage().contains("partial"));
     }
 
     // Issue: Export > All Charts wrote an empty sweep chart.

@@ -619,6 +619,9 @@ private slots:
         QCOMPARE(tab.parameterBox()->currentText(), Rate);
         QVERIFY(tab.simulationSpeed() > 0.0);
         QVERIFY(tab.estimatedSeconds() > 0.0);
+        qInfo("proposed %s:%s:%s, estimated %.0f s at %.0f invocations/s per core",
+              qPrintable(tab.fromEdit()->text()), qPrintable(tab.toEdit()->text()),
+              qPrintable(tab.pointsEdit()->text()), tab.estimatedSeconds(), tab.simulationSpeed());
         // Either within the budget, or the cheapest proposal with a warning.
         if (tab.estimatedSeconds() > SweepTab::ProposalBudgetS) {
             QCOMPARE(tab.pointsEdit()->text(), QString("4"));
