@@ -918,7 +918,7 @@ void SweepTab::updateEstimate() {
     QString text = tr("Estimated time: about <b>%1</b> for %2 runs of %3 simulated invocations "
                       "in all, at %4 invocations/s per core on %5 cores; each break-even point "
                       "adds about 7 runs.")
-                       .arg(formatDuration(m_estimateS))
+                       .arg(m_estimateS < 1.0 ? tr("less than 1 s") : formatDuration(m_estimateS))
                        .arg(values->size())
                        .arg(countText(total), countText(m_speed))
                        .arg(threads);

@@ -135,6 +135,22 @@ private slots:
         QCOMPARE(sweep->toEdit()->text(), QString("1"));
         QCOMPARE(sweep->pointsEdit()->text(), QString("2"));
         QVERIFY(window.statusBar()->currentMessage().contains("partial"));
+
+        // Edited afterwards: partial and stale, both said on the chart.
+        window.document()->setValue(ScenarioDocument::Pointer("/workload/arrivals/rate_per_s"), 70,
+                                    "rate");
+        QVERIFY(sweep->isStale());
+        const QString title =
+            qobject_cast<QCPTextElement*>(
+                qobject_cast<QCPLayoutGrid*>(sweep->charts().front()->plotLayout()->element(0, 0))
+                    ->element(0, 0))
+                ->text();
+        QVERIFY2(title.contains("partial") && title.contains("stale"), qPrintable(title));
+        window.resize(1024, 700);
+        window.show();
+        window.resultsPanel()->setCurrentWidget(sweep);
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(faaslab::test::maybeGrab(&window, "sweep-partial-stale"));
     }
 
     // Issue: Export > All Charts wrote an empty sweep chart.
