@@ -72,6 +72,7 @@ MainWindow::MainWindow(QWidget* parent)
     createActions();
     createMenus();
     createDocks();
+    m_validity->setObjectName("runStatus");
     statusBar()->addWidget(m_validity, 1);
     statusBar()->addPermanentWidget(m_progress);
 
@@ -88,6 +89,16 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_document, &ScenarioDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &ScenarioDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_controller, &RunController::started, this, &MainWindow::updateRunState);
+    connect(m_controller, &RunController::progress, this, &MainWindow::updateRunState);
+    // One thing runs at a time: a sweep disables Run (and a run the sweep),
+    // and the status bar says which is running.
+    m_sweep->setOtherRun(m_controller);
+    for (auto signal :
+         {&RunController::started, &RunController::finished, &RunController::cancelled}) {
+        connect(m_sweep->controller(), signal, this, &MainWindow::updateRunState);
+    }
+    connect(m_sweep->controller(), &RunController::failed, this, &MainWindow::updateRunState);
+    connect(m_sweep, &SweepTab::activityChanged, this, &MainWindow::updateRunState);
     connect(m_controller, &RunController::finished, this, [this] {
         m_resultsStale = false;
         m_results->showResults(m_controller->results());
@@ -153,7 +164,10 @@ void MainWindow::createActions() {
     m_stop = new QAction(themeIcon("media-playback-stop", QStyle::SP_MediaStop), tr("S&top"), this);
     m_stop->setShortcut(QKeySequence(Qt::Key_Escape));
     m_stop->setToolTip(tr("Stop the run (Esc)"));
-    connect(m_stop, &QAction::triggered, m_controller, &RunController::stop);
+    connect(m_stop, &QAction::triggered, this, [this] {
+        m_controller->stop();
+        m_sweep->controller()->stop();
+    });
 
     m_quit = new QAction(tr("&Quit"), this);
     m_quit->setShortcut(QKeySequence::Quit);
@@ -270,9 +284,21 @@ void MainWindow::updateTitle() {
 
 void MainWindow::updateRunState() {
     const bool running = m_controller->isRunning();
-    m_run->setEnabled(!running && m_document->isValid());
-    m_stop->setEnabled(running);
-    if (m_document->isValid()) {
+    const bool sweeping = m_sweep->isRunning();
+    m_run->setEnabled(!running && !sweeping && m_document->isValid());
+    m_stop->setEnabled(running || sweeping);
+    m_stop->setToolTip(sweeping ? tr("Stop the sweep (Esc); its finished points are kept")
+                                : tr("Stop the run (Esc)"));
+    if (sweeping) {
+        m_validity->setText(m_sweep->activityText());
+        m_run->setToolTip(tr("A sweep is running (see the Sweep tab); Run is available when it "
+                             "ends or is stopped"));
+    } else if (running) {
+        m_validity->setText(
+            tr("Running \"%1\"…")
+                .arg(QString::fromStdString(m_document->scenario() ? m_document->scenario()->name
+                                                                   : std::string())));
+    } else if (m_document->isValid()) {
         m_validity->setText(tr("Ready to run."));
         m_run->setToolTip(tr("Simulate every architecture on the same requests (Ctrl+R)"));
     } else {
@@ -280,6 +306,8 @@ void MainWindow::updateRunState() {
         m_validity->setText(
             tr("%n problem(s) in the scenario; Run is disabled until they are fixed.", nullptr,
                static_cast<int>(count)));
+    }
+    if (!sweeping && !m_document->isValid()) {
         m_run->setToolTip(tr("Fix the scenario's problems first (see Problems)"));
     }
 }
@@ -297,6 +325,14 @@ void MainWindow::updateProblems() {
 }
 
 void MainWindow::run() {
+    if (m_sweep->isRunning()) {
+        // Refused, and said: both would share the cores, and the sweep's
+        // points would take twice as long.
+        statusBar()->showMessage(tr("A sweep is running; Run is refused until it ends or is "
+                                    "stopped (Sweep tab or Esc)."),
+                                 8000);
+        return;
+    }
     if (!m_document->isValid() || m_controller->isRunning()) {
         return;
     }

@@ -35,6 +35,8 @@ public:
             job);
 
     bool isRunning() const { return m_running; }
+    // Seconds since the current (or last) job started.
+    double elapsedS() const { return static_cast<double>(m_clock.elapsed()) / 1000.0; }
     void stop();
     // The last completed scenario run.
     const ScenarioResults& results() const { return m_results; }

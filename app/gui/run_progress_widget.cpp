@@ -58,6 +58,10 @@ void RunProgressWidget::onEnded() {
     setVisible(false);
 }
 
+void RunProgressWidget::setStopToolTip(const QString& text) {
+    m_stop->setToolTip(text);
+}
+
 QString RunProgressWidget::statusText() const {
     return m_time->text();
 }

@@ -20,6 +20,8 @@ public:
     explicit RunProgressWidget(RunController* controller, QWidget* parent = nullptr);
 
     QString statusText() const;
+    // What Stop's tooltip says happens to the work done so far.
+    void setStopToolTip(const QString& text);
 
 private:
     void onProgress(double fraction, double elapsedS, double remainingS);

@@ -4,6 +4,7 @@
 #include "models/results/comparison_table.h"
 #include "models/results/metric_keys.h"
 #include "models/results/sweep_writer.h"
+#include "models/runner/sweep_time_estimate.h"
 #include "models/scenario/scenario_reader.h"
 #include "run_controller.h"
 #include "run_progress_widget.h"
@@ -22,9 +23,12 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStyle>
 #include <QTableView>
+#include <QThread>
+#include <QUndoStack>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cctype>
@@ -124,6 +128,17 @@ QString parameterAxisLabel(const QString& path) {
     return unit.isEmpty() ? path : QStringLiteral("%1 (%2)").arg(path, unit);
 }
 
+// The scenario with the field at `pointer` set to `value`, as runSweep()
+// reads it; nullopt where the reader refuses it.
+std::optional<Scenario> scenarioWith(const Json& document, const std::string& baseDirectory,
+                                     const Json::json_pointer& pointer, double value) {
+    Json copy = document;
+    copy[pointer] = value;
+    ScenarioReader reader;
+    reader.setBaseDirectory(baseDirectory);
+    return reader.readJson(copy).scenario;
+}
+
 // Whether the scenario reader takes only whole numbers for the field (fleet
 // sizes, counts): it accepts floor(value) but refuses floor(value) + 0.5.
 // runSweep() decides the same way; the range is then rounded so that a
@@ -131,15 +146,22 @@ QString parameterAxisLabel(const QString& path) {
 bool takesWholeNumbers(const Json& document, const std::string& baseDirectory,
                        const Json::json_pointer& pointer, double value) {
     const double probe = std::floor(value);
-    Json copy = document;
-    copy[pointer] = probe;
-    ScenarioReader reader;
-    reader.setBaseDirectory(baseDirectory);
-    if (!reader.readJson(copy).ok()) {
-        return false;
+    return scenarioWith(document, baseDirectory, pointer, probe).has_value() &&
+           !scenarioWith(document, baseDirectory, pointer, probe + 0.5).has_value();
+}
+
+// "12.3 M", "450 k": simulated invocations, for the estimate.
+QString countText(double count) {
+    if (count >= 1e9) {
+        return QObject::tr("%1 G").arg(count / 1e9, 0, 'f', 1);
     }
-    copy[pointer] = probe + 0.5;
-    return !reader.readJson(copy).ok();
+    if (count >= 1e6) {
+        return QObject::tr("%1 M").arg(count / 1e6, 0, 'f', 1);
+    }
+    if (count >= 1e3) {
+        return QObject::tr("%1 k").arg(count / 1e3, 0, 'f', 0);
+    }
+    return QString::number(count, 'f', 0);
 }
 
 // Ticks for a logarithmic axis: the densest of 1-2-3-5-7, 1-2-5, 1-3 per
@@ -333,23 +355,26 @@ SweepTab::SweepTab(ScenarioDocument* document, QWidget* parent)
     buildPlot();
 
     connect(m_document, &ScenarioDocument::changed, this, &SweepTab::onDocumentChanged);
+    connect(m_document, &ScenarioDocument::filePathChanged, this, &SweepTab::onDocumentReplaced);
     connect(m_document, &ScenarioDocument::validityChanged, this, &SweepTab::updateRunState);
-    connect(m_controller, &RunController::started, this, &SweepTab::updateRunState);
-    connect(m_controller, &RunController::finished, this, &SweepTab::onSweepFinished);
-    connect(m_controller, &RunController::cancelled, this, [this] {
-        m_pending.reset();
-        plotResults();
+    connect(m_controller, &RunController::started, this, [this] {
         updateRunState();
-        showMessage(tr("Sweep stopped; the previous results are unchanged."), false);
+        emit activityChanged();
     });
+    connect(m_controller, &RunController::progress, this,
+            [this](double fraction, double, double) { onProgress(fraction); });
+    connect(m_controller, &RunController::finished, this, &SweepTab::onSweepFinished);
+    connect(m_controller, &RunController::cancelled, this, &SweepTab::onSweepCancelled);
     connect(m_controller, &RunController::failed, this, [this](const QString& message) {
         m_pending.reset();
+        m_finished.reset();
         plotResults();
         updateRunState();
         showMessage(tr("The sweep failed: %1").arg(message), true);
+        emit activityChanged();
     });
 
-    refreshParameters();
+    refreshParameters(true);
     plotResults();
     updateSummary();
     updateRunState();
@@ -358,11 +383,24 @@ SweepTab::SweepTab(ScenarioDocument* document, QWidget* parent)
 SweepTab::~SweepTab() = default;
 
 void SweepTab::buildControls() {
-    auto* outer = new QVBoxLayout(this);
+    // Everything scrolls when the window is too small for it (a 1024x700
+    // laptop with the editor beside it): controls, chart and table keep the
+    // room they need instead of being squeezed over each other.
+    auto* topLayout = new QVBoxLayout(this);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName("sweepScroll");
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* body = new QWidget(scroll);
+    body->setObjectName("sweepBody");
+    scroll->setWidget(body);
+    topLayout->addWidget(scroll);
+    auto* outer = new QVBoxLayout(body);
 
     auto* controls = new QGridLayout;
     controls->setColumnStretch(1, 1);
-    m_parameter = new QComboBox(this);
+    m_parameter = new QComboBox(body);
     m_parameter->setObjectName("sweepParameter");
     // Editable, so any path can be typed (as with --param); the completer
     // finds a field by any part of its path ("keep" → keep_alive_s).
@@ -370,38 +408,43 @@ void SweepTab::buildControls() {
     m_parameter->setInsertPolicy(QComboBox::NoInsert);
     m_parameter->setMaxVisibleItems(20);
     m_parameter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_parameter->setMinimumContentsLength(28);
+    m_parameter->setMinimumContentsLength(24);
+    m_parameter->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_parameter->completer()->setFilterMode(Qt::MatchContains);
     m_parameter->completer()->setCompletionMode(QCompleter::PopupCompletion);
     // Filling the list blocks signals, so this sees only the user's choices.
     connect(m_parameter, &QComboBox::currentTextChanged, this, &SweepTab::onParameterChosen);
     m_parameter->setToolTip(tr("The numeric field of the scenario to vary, by its path in the "
                                "scenario file (as faaslab-cli sweep --param takes it)."));
-    auto* parameterLabel = new QLabel(tr("&Parameter:"), this);
+    auto* parameterLabel = new QLabel(tr("&Parameter:"), body);
     parameterLabel->setBuddy(m_parameter);
-    m_current = new QLabel(this);
+    m_current = new QLabel(body);
     m_current->setObjectName("sweepCurrentValue");
+    m_current->setWordWrap(true); // "unavailable: …" on a narrow window
     m_current->setToolTip(tr("The field's value in the scenario; the range is prefilled from "
-                             "a tenth of it to ten times it."));
+                             "a tenth of it to ten times it, narrowed if that would take long."));
     auto* parameterRow = new QHBoxLayout;
     parameterRow->addWidget(m_parameter, 3);
-    parameterRow->addWidget(m_current);
-    parameterRow->addStretch(1);
+    parameterRow->addWidget(m_current, 1);
     controls->addWidget(parameterLabel, 0, 0);
     controls->addLayout(parameterRow, 0, 1);
 
     auto* range = new QHBoxLayout;
     auto addField = [&](const QString& label, QLineEdit*& edit, const QString& name,
                         const QString& tip) {
-        edit = new QLineEdit(this);
+        edit = new QLineEdit(body);
         edit->setObjectName(name);
         edit->setToolTip(tip);
         edit->setMaximumWidth(110);
-        auto* l = new QLabel(label, this);
+        auto* l = new QLabel(label, body);
         l->setBuddy(edit);
         range->addWidget(l);
-        range->addWidget(edit);
-        connect(edit, &QLineEdit::textEdited, this, [this] { m_rangeEdited = true; });
+        range->addWidget(edit, 1);
+        connect(edit, &QLineEdit::textEdited, this, [this] {
+            m_rangeEdited = true;
+            updateEstimate();
+        });
+        connect(edit, &QLineEdit::textChanged, this, &SweepTab::updateEstimate);
         connect(edit, &QLineEdit::returnPressed, this, [this] {
             if (m_run->isEnabled()) {
                 startSweepFromControls();
@@ -415,33 +458,51 @@ void SweepTab::buildControls() {
                  .arg(MinSweepPoints)
                  .arg(MaxSweepPoints));
     m_points->setMaximumWidth(60);
-    m_logarithmic = new QCheckBox(tr("&Logarithmic"), this);
+    m_logarithmic = new QCheckBox(tr("&Logarithmic"), body);
     m_logarithmic->setObjectName("sweepLogarithmic");
     m_logarithmic->setToolTip(tr("Space the values geometrically (1, 2, 5, 10 …) and use a "
                                  "logarithmic parameter axis."));
-    connect(m_logarithmic, &QCheckBox::clicked, this, [this] { m_rangeEdited = true; });
+    connect(m_logarithmic, &QCheckBox::clicked, this, [this] {
+        m_rangeEdited = true;
+        updateEstimate();
+    });
     range->addWidget(m_logarithmic);
-    range->addSpacing(12);
-    m_run = new QPushButton(QIcon::fromTheme("media-playback-start"), tr("&Run sweep"), this);
+    range->addStretch(1);
+    auto* rangeLabel = new QLabel(tr("Range:"), body);
+    controls->addWidget(rangeLabel, 1, 0);
+    controls->addLayout(range, 1, 1);
+
+    auto* buttons = new QHBoxLayout;
+    m_run = new QPushButton(QIcon::fromTheme("media-playback-start"), tr("&Run sweep"), body);
     m_run->setObjectName("sweepRun");
     connect(m_run, &QPushButton::clicked, this, [this] { startSweepFromControls(); });
-    range->addWidget(m_run);
-    m_save = new QPushButton(QIcon::fromTheme("document-save-as"), tr("&Save sweep…"), this);
+    buttons->addWidget(m_run);
+    m_save = new QPushButton(QIcon::fromTheme("document-save-as"), tr("&Save sweep…"), body);
     m_save->setObjectName("sweepSave");
     m_save->setToolTip(tr("Write the sweep as JSON or CSV, the files faaslab-cli sweep --out and "
                           "--csv write."));
     connect(m_save, &QPushButton::clicked, this, &SweepTab::saveDialog);
-    range->addWidget(m_save);
-    range->addStretch(1);
-    controls->addLayout(range, 1, 0, 1, 2);
+    buttons->addWidget(m_save);
+    buttons->addStretch(1);
+    controls->addLayout(buttons, 2, 1);
     outer->addLayout(controls);
 
-    m_progress = new RunProgressWidget(m_controller, this);
+    // Said before Run sweep is pressed: a sweep of a two-day scenario can
+    // take half an hour.
+    m_estimate = new QLabel(body);
+    m_estimate->setObjectName("sweepEstimate");
+    m_estimate->setWordWrap(true);
+    m_estimate->setTextFormat(Qt::RichText);
+    outer->addWidget(m_estimate);
+
+    m_progress = new RunProgressWidget(m_controller, body);
+    m_progress->setStopToolTip(tr("Stop the sweep; the points finished so far stay, shown as a "
+                                  "partial sweep."));
     outer->addWidget(m_progress);
 
     // Problems are shown in the tab, where the controls are, not in a
     // dialog: the user corrects a field and presses Run again.
-    m_messageBar = new QWidget(this);
+    m_messageBar = new QWidget(body);
     auto* messageLayout = new QHBoxLayout(m_messageBar);
     messageLayout->setContentsMargins(0, 0, 0, 0);
     m_messageIcon = new QLabel(m_messageBar);
@@ -456,15 +517,18 @@ void SweepTab::buildControls() {
     m_messageBar->setVisible(false);
     outer->addWidget(m_messageBar);
 
-    m_summary = new QLabel(this);
+    m_summary = new QLabel(body);
     m_summary->setObjectName("sweepSummary");
     m_summary->setWordWrap(true);
     outer->addWidget(m_summary);
 
-    auto* splitter = new QSplitter(Qt::Vertical, this);
+    auto* splitter = new QSplitter(Qt::Vertical, body);
     splitter->setChildrenCollapsible(false);
     m_plot = new QCustomPlot(splitter);
     m_plot->setObjectName("sweepChart");
+    // Two stacked charts with a title, legend and break-even labels need
+    // this much height; below it the tab scrolls rather than overlap them.
+    m_plot->setMinimumHeight(340);
     m_plot->setStatusTip(tr("Drag to pan, scroll to zoom, double-click to fit; click a legend "
                             "entry to hide an architecture; point at a marker for its values."));
     splitter->addWidget(m_plot);
@@ -472,10 +536,12 @@ void SweepTab::buildControls() {
     auto* tableBox = new QWidget(splitter);
     auto* tableLayout = new QVBoxLayout(tableBox);
     tableLayout->setContentsMargins(0, 0, 0, 0);
-    auto* tableTitle = new QLabel(tr("<b>Break-even points</b> (cheapest by 30-day cost, located "
+    m_breakEvenTitle = new QLabel(tr("<b>Break-even points</b> (cheapest by 30-day cost, located "
                                      "to 1 % of the value)"),
                                   tableBox);
-    tableLayout->addWidget(tableTitle);
+    m_breakEvenTitle->setObjectName("sweepBreakEvenTitle");
+    m_breakEvenTitle->setWordWrap(true);
+    tableLayout->addWidget(m_breakEvenTitle);
     m_model = new BreakEvenModel(this);
     m_table = new QTableView(tableBox);
     m_table->setObjectName("sweepBreakEvens");
@@ -499,6 +565,15 @@ void SweepTab::buildPlot() {
     // sit in a row above, as in the other tabs, where they cover no curve.
     styleChart(m_plot);
     m_title = putTitleAndLegendAbove(m_plot, QString(), 4);
+    // Title and legend each in a row of their own: side by side, on a
+    // 1024-pixel screen with the editor open, they cut each other off.
+    if (auto* header = qobject_cast<QCPLayoutGrid*>(m_plot->plotLayout()->element(0, 0))) {
+        if (header->take(m_plot->legend)) {
+            header->simplify();
+            header->addElement(1, 0, m_plot->legend);
+            header->setRowSpacing(0);
+        }
+    }
     m_costRect = m_plot->axisRect();
     m_latencyRect = new QCPAxisRect(m_plot);
     m_plot->plotLayout()->addElement(2, 0, m_latencyRect);
@@ -558,6 +633,9 @@ void SweepTab::styleCharts() {
 }
 
 QList<QCustomPlot*> SweepTab::charts() const {
+    if (!m_results) {
+        return {};
+    }
     return {m_plot};
 }
 
@@ -620,41 +698,53 @@ void SweepTab::showMessage(const QString& message, bool error) {
 // Parameters and range
 
 void SweepTab::onDocumentChanged() {
-    refreshParameters();
+    // An edit never clears the sweep or changes the chosen parameter: the
+    // sweep belongs to the scenario it ran on and is shown as stale (see
+    // updateSummary()) until the user sweeps again.
+    m_workCache.clear();
+    refreshParameters(false);
     if (m_results) {
-        // The sweep is independent of later edits; it is only dropped when
-        // the field it varied no longer exists (its axis would mean nothing).
-        if (!m_paths.contains(text(m_results->parameter))) {
-            const QString gone = text(m_results->parameter);
-            clearSweep();
-            showMessage(
-                tr("%1 is no longer in the scenario; the sweep over it was cleared.").arg(gone),
-                false);
-        } else {
-            updateSummary();
-        }
+        updateSummary();
+        plotResults();
     }
     updateRunState();
 }
 
-void SweepTab::refreshParameters() {
+void SweepTab::onDocumentReplaced() {
+    // Saving keeps the undo history; opening or creating a scenario clears it.
+    if (m_document->undoStack()->count() != 0) {
+        return;
+    }
+    // Another scenario: calibrate on it, and propose its own range.
+    m_speed = 0.0;
+    m_workCache.clear();
+    m_rangeEdited = false;
+    m_prefilledFrom.reset();
+    refreshParameters(true);
+    updateRunState();
+}
+
+void SweepTab::refreshParameters(bool freshDocument) {
     const QStringList paths = numericParameterPaths(m_document->json());
     const QString selected = selectedParameter();
-    if (paths != m_paths) {
+    // Opening or creating a scenario proposes its own field if the chosen
+    // one is not in it; an edit never changes the choice, even when it
+    // makes the field disappear for a while ("6x" typed in it): the choice
+    // is kept and shown as unavailable.
+    if (paths != m_paths || (freshDocument && !paths.contains(selected))) {
         m_paths = paths;
         const QSignalBlocker blocker(m_parameter);
         m_parameter->clear();
         m_parameter->addItems(paths);
-        // Keep the user's field if it still exists (or whatever they typed);
-        // otherwise the arrival rate, the usual question ("from which load
-        // on is the fleet cheaper?").
         QString choice = selected;
-        if (choice.isEmpty() || (!paths.contains(choice) && m_parameter->count() > 0)) {
+        if (choice.isEmpty() || (freshDocument && !paths.contains(choice))) {
+            // The arrival rate, the usual question ("from which load on is
+            // the fleet cheaper?").
             const QString rate = QStringLiteral("workload.arrivals.rate_per_s");
             choice = paths.contains(rate) ? rate : QString();
             if (choice.isEmpty()) {
                 for (const QString& p : paths) {
-                    if (p.startsWith("workload.arrivals.") && p.contains("rate")) {
+                    if (p.contains(".arrivals.") && p.contains("rate")) {
                         choice = p;
                         break;
                     }
@@ -691,51 +781,154 @@ void SweepTab::prefillRange() {
     std::string problem;
     const auto pointer = parameterPointer(document, selectedParameter().toStdString(), problem);
     if (!pointer) {
-        m_current->clear();
+        // Kept as chosen, shown as unavailable until the field is a number
+        // again (or another is chosen).
+        m_current->setText(selectedParameter().isEmpty()
+                               ? QString()
+                               : tr("<i>unavailable:</i> not a number in the scenario now"));
+        m_current->setToolTip(QString::fromStdString(problem));
+        updateEstimate();
         return;
     }
+    m_current->setToolTip(tr("The field's value in the scenario; the range is prefilled from "
+                             "a tenth of it to ten times it, narrowed if that would take long."));
     const double value = document.at(*pointer).get<double>();
     m_current->setText(tr("current value: %1").arg(displayValue(value)));
     // The range follows the document's value (an edit of the rate in the
     // editor moves it) until the user types their own.
     if (m_rangeEdited || (m_prefilledFrom && *m_prefilledFrom == value)) {
+        updateEstimate();
         return;
     }
     m_prefilledFrom = value;
     // Two decades around the current value, geometrically spaced: enough to
-    // see a trend and find a break-even point without knowing the model.
+    // see a trend and find a break-even point without knowing the model;
+    // narrowed when the estimate says it would take long.
     const bool whole = takesWholeNumbers(document, m_document->baseDirectory(), *pointer, value);
-    double from = 0.0;
-    double to = 1.0;
-    if (value > 0.0) {
-        from = value / 10.0;
-        to = value * 10.0;
-    } else if (value < 0.0) {
-        from = value * 10.0;
-        to = value / 10.0;
+    if (m_document->isValid()) {
+        ensureSpeed();
     }
-    if (whole) {
-        from = std::round(from);
-        to = std::round(to);
-        if (value > 0.0) {
-            from = std::max(1.0, from);
+    const QString parameter = selectedParameter();
+    const SweepRangeProposal proposal = proposeSweepRange(
+        value, whole,
+        [this, &parameter](const std::vector<double>& values) {
+            return estimateSweepSeconds(workAt(parameter, values), m_speed);
+        },
+        ProposalBudgetS);
+    const QSignalBlocker fromBlocker(m_from);
+    const QSignalBlocker toBlocker(m_to);
+    const QSignalBlocker pointsBlocker(m_points);
+    m_from->setText(displayValue(proposal.from));
+    m_to->setText(displayValue(proposal.to));
+    m_points->setText(QString::number(proposal.points));
+    m_logarithmic->setChecked(proposal.logarithmic);
+    updateEstimate();
+}
+
+void SweepTab::ensureSpeed() {
+    if (m_speed > 0.0 || !m_document->scenario()) {
+        return;
+    }
+    // A short calibration on this scenario (a fraction of a second): the
+    // events per invocation differ a lot between scenarios.
+    m_speed = measureSimulationSpeed(*m_document->scenario());
+}
+
+std::vector<double> SweepTab::workAt(const QString& parameter, const std::vector<double>& values) {
+    std::vector<double> work;
+    std::string problem;
+    const auto pointer = parameterPointer(m_document->json(), parameter.toStdString(), problem);
+    for (const double v : values) {
+        const auto key = std::make_pair(parameter, v);
+        auto found = m_workCache.find(key);
+        if (found == m_workCache.end()) {
+            double w = 0.0;
+            if (pointer) {
+                if (const auto scenario = scenarioWith(m_document->json(),
+                                                       m_document->baseDirectory(), *pointer, v)) {
+                    w = expectedRunWork(*scenario);
+                }
+            }
+            found = m_workCache.emplace(key, w).first;
         }
-        if (value == 0.0) {
-            to = 10.0;
-        }
-        to = std::max(to, from + 1.0);
+        work.push_back(found->second);
     }
-    int points = 12;
-    bool logarithmic = from > 0.0 && to / from >= 10.0;
-    if (whole && to - from + 1.0 <= 12.0) {
-        // Every whole number of a short range, evenly.
-        points = static_cast<int>(to - from + 1.0);
-        logarithmic = false;
+    return work;
+}
+
+std::optional<std::vector<double>> SweepTab::rangeValues(QString* problem) const {
+    // The checks and messages of `faaslab-cli sweep --range FROM:TO:POINTS`,
+    // with the fields named as they are labelled here.
+    bool okFrom = false;
+    bool okTo = false;
+    bool okCount = false;
+    const double from = m_from->text().trimmed().toDouble(&okFrom);
+    const double to = m_to->text().trimmed().toDouble(&okTo);
+    const int count = m_points->text().trimmed().toInt(&okCount);
+    if (!okFrom || !std::isfinite(from)) {
+        *problem = tr("From: '%1' is not a number").arg(m_from->text());
+        return std::nullopt;
     }
-    m_from->setText(displayValue(from));
-    m_to->setText(displayValue(to));
-    m_points->setText(QString::number(points));
-    m_logarithmic->setChecked(logarithmic);
+    if (!okTo || !std::isfinite(to)) {
+        *problem = tr("To: '%1' is not a number").arg(m_to->text());
+        return std::nullopt;
+    }
+    if (!okCount) {
+        *problem = tr("Points: '%1' is not a whole number").arg(m_points->text());
+        return std::nullopt;
+    }
+    const bool logarithmic = m_logarithmic->isChecked();
+    const SweepRangeLabels labels{tr("From").toStdString(), tr("To").toStdString(),
+                                  tr("Points").toStdString()};
+    if (std::string text = sweepRangeProblem(from, to, count, logarithmic, labels); !text.empty()) {
+        text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+        *problem = QString::fromStdString(text);
+        return std::nullopt;
+    }
+    std::string pointerProblem;
+    const auto pointer =
+        parameterPointer(m_document->json(), selectedParameter().toStdString(), pointerProblem);
+    const bool whole = pointer && takesWholeNumbers(m_document->json(), m_document->baseDirectory(),
+                                                    *pointer, from);
+    return sweepRangeValues(from, to, count, logarithmic, whole);
+}
+
+void SweepTab::updateEstimate() {
+    m_estimateS = 0.0;
+    QString problem;
+    const auto values = rangeValues(&problem);
+    if (!values || !m_document->isValid()) {
+        m_estimate->clear();
+        m_estimate->setVisible(false);
+        return;
+    }
+    ensureSpeed();
+    const std::vector<double> work = workAt(selectedParameter(), *values);
+    double total = 0.0;
+    for (const double w : work) {
+        total += w;
+    }
+    m_estimateS = estimateSweepSeconds(work, m_speed);
+    if (!(m_estimateS > 0.0)) {
+        m_estimate->clear();
+        m_estimate->setVisible(false);
+        return;
+    }
+    const int threads = std::max(1, QThread::idealThreadCount());
+    QString text = tr("Estimated time: about <b>%1</b> for %2 runs of %3 simulated invocations "
+                      "in all, at %4 invocations/s per core on %5 cores; each break-even point "
+                      "adds about 7 runs.")
+                       .arg(m_estimateS < 1.0 ? tr("less than 1 s") : formatDuration(m_estimateS))
+                       .arg(values->size())
+                       .arg(countText(total), countText(m_speed))
+                       .arg(threads);
+    if (m_estimateS > ProposalBudgetS) {
+        text = QStringLiteral("<span style='color:#b35900'>%1</span> ")
+                   .arg(tr("Long sweep: fewer points or a narrower range is quicker.")) +
+               text;
+    }
+    m_estimate->setText(text);
+    m_estimate->setVisible(true);
 }
 
 void SweepTab::updateRunState() {
@@ -754,46 +947,13 @@ bool SweepTab::startSweepFromControls() {
         showMessage(tr("Choose the field to vary, e.g. workload.arrivals.rate_per_s."), true);
         return false;
     }
-    // The checks and messages of `faaslab-cli sweep --range FROM:TO:POINTS`,
-    // with the fields named as they are labelled here.
-    bool okFrom = false;
-    bool okTo = false;
-    bool okCount = false;
-    const double from = m_from->text().trimmed().toDouble(&okFrom);
-    const double to = m_to->text().trimmed().toDouble(&okTo);
-    const int count = m_points->text().trimmed().toInt(&okCount);
-    if (!okFrom || !std::isfinite(from)) {
-        showMessage(tr("From: '%1' is not a number").arg(m_from->text()), true);
+    QString problem;
+    const auto values = rangeValues(&problem);
+    if (!values) {
+        showMessage(problem, true);
         return false;
     }
-    if (!okTo || !std::isfinite(to)) {
-        showMessage(tr("To: '%1' is not a number").arg(m_to->text()), true);
-        return false;
-    }
-    if (!okCount) {
-        showMessage(tr("Points: '%1' is not a whole number").arg(m_points->text()), true);
-        return false;
-    }
-    const bool logarithmic = m_logarithmic->isChecked();
-    const SweepRangeLabels labels{tr("From").toStdString(), tr("To").toStdString(),
-                                  tr("Points").toStdString()};
-    if (std::string problem = sweepRangeProblem(from, to, count, logarithmic, labels);
-        !problem.empty()) {
-        problem[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(problem[0])));
-        showMessage(QString::fromStdString(problem), true);
-        return false;
-    }
-    std::vector<double> values = sweepRange(from, to, count, logarithmic);
-    std::string problem;
-    const auto pointer = parameterPointer(m_document->json(), parameter.toStdString(), problem);
-    if (pointer &&
-        takesWholeNumbers(m_document->json(), m_document->baseDirectory(), *pointer, from)) {
-        for (double& v : values) {
-            v = std::round(v);
-        }
-        values.erase(std::unique(values.begin(), values.end()), values.end());
-    }
-    startSweep(parameter, values);
+    startSweep(parameter, *values);
     return isRunning();
 }
 
@@ -803,6 +963,10 @@ bool SweepTab::startSweepFromControls() {
 void SweepTab::startSweep(const QString& parameter, const std::vector<double>& values) {
     if (isRunning()) {
         showMessage(tr("A sweep is already running; stop it first."), true);
+        return;
+    }
+    if (m_otherRun != nullptr && m_otherRun->isRunning()) {
+        showMessage(tr("The scenario is running; wait for it (or stop it) before sweeping."), true);
         return;
     }
     if (!m_document->isValid()) {
@@ -819,17 +983,31 @@ void SweepTab::startSweep(const QString& parameter, const std::vector<double>& v
     m_pendingParameter = text(spec.parameter);
     m_pendingLogarithmic = m_logarithmic->isChecked() && !values.empty() &&
                            *std::min_element(values.begin(), values.end()) > 0.0;
+    std::vector<double> distinct = values;
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    m_pendingWork = workAt(m_pendingParameter, distinct);
+    m_resultsPlanned = distinct.size();
+    m_pointsDone = 0;
+    m_fraction = 0.0;
+    m_pointsPhaseS = 0.0;
     auto output = std::make_shared<SweepOutput>();
     m_pending = output;
+    auto finished = std::make_shared<FinishedPoints>();
+    m_finished = finished;
     // The worker gets copies of everything: the user may edit the scenario
     // while the sweep runs; the sweep belongs to the document as it was.
     m_controller->startJob(
-        [document, spec, output, base = m_document->baseDirectory()](
+        [document, spec, output, finished, base = m_document->baseDirectory()](
             const std::atomic<bool>& cancel, std::function<void(double)> progress) {
             SweepOptions options;
             options.baseDirectory = base;
             options.cancel = &cancel;
             options.progress = std::move(progress);
+            options.pointFinished = [finished](std::size_t, const SweepPoint& point) {
+                std::lock_guard lock(finished->mutex);
+                finished->points.push_back(point);
+            };
             *output = runSweep(document, spec, options);
             // A refused parameter or value is a completed job with diagnostics.
             return output->status == RunStatus::Completed;
@@ -843,10 +1021,85 @@ void SweepTab::startSweep(const QString& parameter, const std::vector<double>& v
     updateRunState();
 }
 
+void SweepTab::onProgress(double fraction) {
+    m_fraction = fraction;
+    takeFinishedPoints();
+    emit activityChanged();
+}
+
+void SweepTab::takeFinishedPoints() {
+    if (!m_finished) {
+        return;
+    }
+    std::vector<SweepPoint> arrived;
+    {
+        std::lock_guard lock(m_finished->mutex);
+        arrived.swap(m_finished->points);
+    }
+    if (arrived.empty()) {
+        return;
+    }
+    if (m_pointsDone == 0) {
+        // The first point of a new sweep replaces the one shown: from now on
+        // the chart shows this sweep as it fills in.
+        const std::optional<Scenario>& scenario = m_document->scenario();
+        SweepResults live;
+        live.parameter = m_pendingParameter.toStdString();
+        // The names and settings of the document as it was swept.
+        const ScenarioReadResult read = ScenarioReader(m_document->pricingCatalog())
+                                            .setBaseDirectory(m_document->baseDirectory())
+                                            .readJson(m_pendingDocument);
+        const Scenario* swept = read.scenario ? &*read.scenario : scenario ? &*scenario : nullptr;
+        if (swept != nullptr) {
+            live.scenarioName = swept->name;
+            live.seed = swept->simulation.seed;
+            live.replications = swept->simulation.replications;
+            for (const ArchitectureSpec& a : swept->architectures) {
+                live.architectureNames.push_back(a.name);
+            }
+        }
+        m_results = std::move(live);
+        m_sweptDocument = m_pendingDocument;
+        m_resultsLogarithmic = m_pendingLogarithmic;
+        m_resultsPartial = true;
+    }
+    m_pointsDone += arrived.size();
+    for (SweepPoint& p : arrived) {
+        const auto at =
+            std::lower_bound(m_results->points.begin(), m_results->points.end(), p.value,
+                             [](const SweepPoint& a, double value) { return a.value < value; });
+        m_results->points.insert(at, std::move(p));
+    }
+    if (m_pointsDone == m_resultsPlanned) {
+        m_pointsPhaseS = m_controller->elapsedS();
+    }
+    showSweep();
+}
+
+QString SweepTab::activityText() const {
+    if (!isRunning()) {
+        return {};
+    }
+    const int percent = static_cast<int>(m_fraction * 100.0);
+    if (m_resultsPlanned > 0 && m_pointsDone >= m_resultsPlanned) {
+        return tr("Sweeping %1: all %2 points done, locating break-even points (%3 %)")
+            .arg(m_pendingParameter)
+            .arg(m_resultsPlanned)
+            .arg(percent);
+    }
+    return tr("Sweeping %1: %2 of %3 points done (%4 %)")
+        .arg(m_pendingParameter)
+        .arg(m_pointsDone)
+        .arg(m_resultsPlanned)
+        .arg(percent);
+}
+
 void SweepTab::onSweepFinished() {
     const std::shared_ptr<SweepOutput> output = std::move(m_pending);
     m_pending.reset();
+    m_finished.reset();
     updateRunState();
+    emit activityChanged();
     if (!output) {
         return;
     }
@@ -866,18 +1119,69 @@ void SweepTab::onSweepFinished() {
         showMessage(lines.join('\n'), true);
         return;
     }
+    // The measured speed replaces the calibration: the points' work over
+    // the time they took, on as many threads as ran them.
+    double work = 0.0;
+    for (const double w : m_pendingWork) {
+        work += w;
+    }
+    const double pointsTime = m_pointsPhaseS > 0.0 ? m_pointsPhaseS : m_controller->elapsedS();
+    const auto threads = static_cast<double>(std::min<std::size_t>(
+        m_pendingWork.size(), static_cast<std::size_t>(std::max(1, QThread::idealThreadCount()))));
+    if (work > 0.0 && pointsTime > 0.1) {
+        m_speed = work / (pointsTime * threads);
+    }
     m_results = std::move(output->results);
+    m_resultsPartial = false;
     m_sweptDocument = std::move(m_pendingDocument);
     m_resultsLogarithmic = m_pendingLogarithmic;
     showSweep();
+    updateEstimate();
     emit sweepCompleted(m_sweptDocument, *m_results);
 }
 
-void SweepTab::showStoredSweep(const SweepResults& results, const Json& document) {
+void SweepTab::onSweepCancelled() {
+    const std::shared_ptr<SweepOutput> output = std::move(m_pending);
+    m_pending.reset();
+    m_finished.reset();
+    updateRunState();
+    emit activityChanged();
+    if (output && !output->results.points.empty()) {
+        // The runner's own list of the finished points (the same ones drawn
+        // so far, and any finished since the last poll).
+        m_results = std::move(output->results);
+        m_resultsPartial = true;
+        m_resultsPlanned = output->pointsPlanned;
+        m_sweptDocument = m_pendingDocument;
+        m_resultsLogarithmic = m_pendingLogarithmic;
+        showSweep();
+        showMessage(m_results->points.size() < m_resultsPlanned
+                        ? tr("Sweep stopped after %1 of %2 points; they are kept as a partial "
+                             "sweep (no break-even points were located).")
+                              .arg(m_results->points.size())
+                              .arg(m_resultsPlanned)
+                        : tr("Sweep stopped while locating break-even points; its %1 points "
+                             "are kept as a partial sweep, without break-even points.")
+                              .arg(m_results->points.size()),
+                    false);
+        emit sweepStopped(m_sweptDocument, *m_results);
+        return;
+    }
+    plotResults();
+    showMessage(tr("Sweep stopped before any point finished; the previous results are "
+                   "unchanged."),
+                false);
+}
+
+void SweepTab::showStoredSweep(const SweepResults& results, const Json& document, bool partial) {
     if (isRunning()) {
         m_controller->stop();
+        m_controller->waitForFinished(5000);
     }
     m_results = results;
+    m_resultsPartial = partial;
+    // A stored partial sweep does not say how many points it was to have.
+    m_resultsPlanned = partial ? 0 : results.points.size();
     m_sweptDocument = document;
     // The values' spacing is not stored; a range over a decade or more of
     // positive values reads best on a log axis, as the tab proposes them.
@@ -889,8 +1193,35 @@ void SweepTab::showStoredSweep(const SweepResults& results, const Json& document
         highest = i == 0 ? v : std::max(highest, v);
     }
     m_resultsLogarithmic = lowest > 0.0 && highest / lowest >= 10.0;
+    restoreControls(results, m_resultsLogarithmic);
     showMessage({}, false);
     showSweep();
+}
+
+void SweepTab::restoreControls(const SweepResults& results, bool logarithmic) {
+    // The controls say what the shown sweep swept, so Run sweep repeats it.
+    const QString parameter = text(results.parameter);
+    {
+        const QSignalBlocker blocker(m_parameter);
+        const int index = m_parameter->findText(parameter);
+        if (index >= 0) {
+            m_parameter->setCurrentIndex(index);
+        } else {
+            m_parameter->setEditText(parameter);
+        }
+    }
+    if (!results.points.empty()) {
+        const QSignalBlocker fromBlocker(m_from);
+        const QSignalBlocker toBlocker(m_to);
+        const QSignalBlocker pointsBlocker(m_points);
+        m_from->setText(displayValue(results.points.front().value));
+        m_to->setText(displayValue(results.points.back().value));
+        m_points->setText(QString::number(results.points.size()));
+        m_logarithmic->setChecked(logarithmic);
+    }
+    m_rangeEdited = true;
+    m_prefilledFrom.reset();
+    prefillRange(); // the current value (or "unavailable"), and the estimate
 }
 
 void SweepTab::showSweep() {
@@ -901,13 +1232,8 @@ void SweepTab::showSweep() {
     updateRunState();
 }
 
-void SweepTab::clearSweep() {
-    m_results.reset();
-    m_sweptDocument = Json();
-    m_model->setResults(nullptr);
-    plotResults();
-    updateSummary();
-    updateRunState();
+bool SweepTab::isStale() const {
+    return m_results && m_sweptDocument != m_document->json();
 }
 
 void SweepTab::updateSummary() {
@@ -926,7 +1252,20 @@ void SweepTab::updateSummary() {
                           .arg(r.seed)
                           .arg(r.replications == 1 ? tr("1 replication")
                                                    : tr("%1 replications").arg(r.replications));
-    if (r.breakEvens.empty()) {
+    if (m_resultsPartial) {
+        summary += QLatin1Char(' ') +
+                   (isRunning() ? tr("<b>Running:</b> %1 of %2 points so far; break-even "
+                                     "points are located when all are done.")
+                                      .arg(r.points.size())
+                                      .arg(m_resultsPlanned)
+                    : m_resultsPlanned > r.points.size()
+                        ? tr("<b>Partial sweep:</b> stopped after %1 of %2 points; no "
+                             "break-even points were located.")
+                              .arg(r.points.size())
+                              .arg(m_resultsPlanned)
+                        : tr("<b>Partial sweep:</b> stopped before its end; no "
+                             "break-even points were located."));
+    } else if (r.breakEvens.empty()) {
         const std::string cheapest = r.points.empty() ? std::string() : r.points.front().cheapest;
         summary +=
             QLatin1Char(' ') + tr("No break-even point: <b>%1</b> is cheapest at every value.")
@@ -939,10 +1278,12 @@ void SweepTab::updateSummary() {
                               .arg(r.breakEvens.size())
                               .arg(r.extraRuns));
     }
-    if (m_sweptDocument != m_document->json()) {
-        summary += QStringLiteral(" <i>%1</i>")
-                       .arg(tr("The scenario has changed since this sweep; run it again to "
-                               "update it."));
+    if (isStale() && !isRunning()) {
+        summary += QStringLiteral(" <span style='color:#b35900'><b>%1</b> %2</span>")
+                       .arg(tr("Stale:"),
+                            tr("the scenario has changed since this sweep; these results are "
+                               "for the scenario as it was. Run the sweep again to update "
+                               "them."));
     }
     m_summary->setText(summary);
 }
@@ -1030,7 +1371,18 @@ void SweepTab::plotResults() {
     const QColor textColor = palette.color(QPalette::WindowText);
     const QColor base = palette.color(QPalette::Base);
     const QString parameter = text(r.parameter);
-    m_title->setText(tr("30-day cost and p99 latency against %1").arg(shortName(parameter)));
+    QString title = tr("30-day cost and p99 latency against %1").arg(shortName(parameter));
+    // Said on the chart too, so an exported image carries it.
+    if (m_resultsPartial) {
+        title += QLatin1Char('\n') +
+                 (isRunning()
+                      ? tr("(running: %1 of %2 points)").arg(r.points.size()).arg(m_resultsPlanned)
+                      : tr("(partial: stopped after %1 points)").arg(r.points.size()));
+    }
+    if (isStale() && !isRunning()) {
+        title += QLatin1Char('\n') + tr("(stale: the scenario changed since)");
+    }
+    m_title->setText(title);
     labelAxis(costX, parameterAxisLabel(parameter));
     labelAxis(latencyX, parameterAxisLabel(parameter));
 
@@ -1054,11 +1406,12 @@ void SweepTab::plotResults() {
     setScale(costX, m_resultsLogarithmic, 8);
     setScale(latencyX, m_resultsLogarithmic, 8);
     setScale(costY, m_resultsLogarithmic && costPositive, 5);
-    const bool latencyLog =
-        latencyPositive && (m_resultsLogarithmic || latencyMax >= 100.0 * latencyMin);
+    // A log axis only where the latencies span decades; otherwise a linear
+    // axis from zero, so that noise of a few percent (0.81 to 0.845 s) does
+    // not fill the height and read as a trend.
+    const bool latencyLog = latencyPositive && latencyMax >= 100.0 * latencyMin;
     setScale(latencyY, latencyLog, 4);
-    if (latencyLog && !m_resultsLogarithmic) {
-        // Said, since the parameter axis next to it is linear.
+    if (latencyLog) {
         labelAxis(latencyY, tr("p99 latency (s, log scale)"));
     }
 

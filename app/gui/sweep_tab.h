@@ -5,8 +5,11 @@
 #include "results_tab.h"
 
 #include <QAbstractTableModel>
+#include <QElapsedTimer>
 #include <QStringList>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <vector>
@@ -65,7 +68,12 @@ private:
 // points where the cheapest architecture changes.
 //
 // The sweep is independent of the main run: the results panel's
-// showResults() / clearResults() do not touch it.
+// showResults() / clearResults() do not touch it. A sweep belongs to the
+// scenario it was computed from: later edits (even ones that make the
+// scenario invalid or remove the swept field) mark it stale, with a note,
+// until the user sweeps again; they never clear it or change the chosen
+// parameter. Points are drawn as they finish; Stop keeps the finished ones
+// as a partial sweep.
 class SweepTab : public ResultsTab {
     Q_OBJECT
 
@@ -76,6 +84,9 @@ public:
     QString title() const override { return tr("Sweep"); }
     void showResults(const ScenarioResults&) override {}
     void clearResults() override {}
+    bool showsResults() const override { return m_results.has_value(); }
+    // The chart, once a sweep (complete, partial or stored) is shown: an
+    // empty chart is never exported.
     QList<QCustomPlot*> charts() const override;
 
     // Sweeps `parameter` over exactly `values` (as `--values` does on the
@@ -88,20 +99,47 @@ public:
     bool startSweepFromControls();
     bool isRunning() const;
     RunController* controller() const { return m_controller; }
-    // The last completed sweep; nullptr before the first one (or after the
-    // swept field disappeared from the scenario).
+    // A sweep is refused (with a message) while `other` runs: both would
+    // share the cores and each take twice as long.
+    void setOtherRun(RunController* other) { m_otherRun = other; }
+    // The sweep shown: the last completed one, a partial one (stopped, or
+    // while running, the points finished so far) or a stored one; nullptr
+    // before the first.
     const SweepResults* lastResults() const { return m_results ? &*m_results : nullptr; }
+    // Whether lastResults() lacks points: stopped before the end, or still
+    // running; and how many points it was to have.
+    bool isPartial() const { return m_results && m_resultsPartial; }
+    std::size_t plannedPoints() const { return m_resultsPlanned; }
+    // Whether the scenario changed since lastResults() was computed.
+    bool isStale() const;
+    // What the sweep is doing, for the status bar: "Sweeping
+    // workload.arrivals.rate_per_s: 3 of 12 points done (31 %)"; "" when idle.
+    QString activityText() const;
+    // The estimate shown before starting, for the controls' current range
+    // (0 while unknown), and the speed it assumes (invocations per second of
+    // one thread; calibrated on the scenario, then measured on each sweep).
+    double estimatedSeconds() const { return m_estimateS; }
+    double simulationSpeed() const { return m_speed; }
+    // The longest sweep the tab proposes by default (seconds).
+    static constexpr double ProposalBudgetS = 90.0;
     // Writes the last sweep as JSON (the `--out` format) or CSV (`--csv`),
     // by the file's extension.
     bool saveResults(const QString& path, QString* error) const;
     // Shows a sweep that ran before (from the workspace) without running
-    // anything; `document` is the scenario as it was swept.
-    void showStoredSweep(const SweepResults& results, const nlohmann::ordered_json& document);
+    // anything, and sets the controls to its parameter and range;
+    // `document` is the scenario as it was swept; `partial` when it was
+    // stopped before its last point.
+    void showStoredSweep(const SweepResults& results, const nlohmann::ordered_json& document,
+                         bool partial = false);
 
 signals:
     // A sweep ran to completion on `document` (the scenario as it was when
     // the sweep started).
     void sweepCompleted(const nlohmann::ordered_json& document, const SweepResults& results);
+    // A sweep was stopped after some of its points: `results` holds those.
+    void sweepStopped(const nlohmann::ordered_json& document, const SweepResults& results);
+    // activityText() changed.
+    void activityChanged();
 
 public:
     // The widgets, for tests and the screenshot mode.
@@ -111,6 +149,9 @@ public:
     QLineEdit* pointsEdit() const { return m_points; }
     QCheckBox* logarithmicBox() const { return m_logarithmic; }
     QPushButton* runButton() const { return m_run; }
+    QLabel* estimateLabel() const { return m_estimate; }
+    QLabel* currentValueLabel() const { return m_current; }
+    QLabel* summaryLabel() const { return m_summary; }
     RunProgressWidget* progressWidget() const { return m_progress; }
     QTableView* breakEvenTable() const { return m_table; }
     // The text of the message line (validation errors, diagnostics, "stopped").
@@ -142,15 +183,27 @@ private:
     void buildPlot();
     void styleCharts();
     void onDocumentChanged();
-    void refreshParameters();
+    void onDocumentReplaced();
+    void refreshParameters(bool freshDocument);
     void onParameterChosen();
     void prefillRange();
     void updateRunState();
     void updateSummary();
     void showMessage(const QString& text, bool error);
     void onSweepFinished();
+    void onSweepCancelled();
+    void onProgress(double fraction);
+    void takeFinishedPoints();
+    void updateEstimate();
+    void ensureSpeed();
+    // Expected invocations of one run with the parameter at each value
+    // (0 where the scenario cannot be read there).
+    std::vector<double> workAt(const QString& parameter, const std::vector<double>& values);
+    // The controls' range as it would be swept; nullopt when it is refused
+    // (`problem` says why).
+    std::optional<std::vector<double>> rangeValues(QString* problem) const;
+    void restoreControls(const SweepResults& results, bool logarithmic);
     void showSweep();
-    void clearSweep();
     void plotResults();
     void fitView();
     void placeBreakEvenLabels();
@@ -176,6 +229,8 @@ private:
     QLabel* m_messageIcon = nullptr;
     QLabel* m_message = nullptr;
     QLabel* m_summary = nullptr;
+    QLabel* m_estimate = nullptr;
+    QLabel* m_breakEvenTitle = nullptr;
     QCustomPlot* m_plot = nullptr;
     QCPAxisRect* m_costRect = nullptr;
     QCPAxisRect* m_latencyRect = nullptr;
@@ -192,11 +247,29 @@ private:
     std::optional<double> m_prefilledFrom;
     bool m_rangeEdited = false;
 
+    RunController* m_otherRun = nullptr;
+    // Points finished by the worker, not yet taken by the GUI thread.
+    struct FinishedPoints {
+        std::mutex mutex;
+        std::vector<SweepPoint> points;
+    };
+    std::shared_ptr<FinishedPoints> m_finished;
+    std::size_t m_pointsDone = 0;
+    double m_fraction = 0.0;
+    double m_pointsPhaseS = 0.0;       // when the last point finished
+    std::vector<double> m_pendingWork; // per value, for the measured speed
+
     std::shared_ptr<SweepOutput> m_pending; // written by the worker only
     nlohmann::ordered_json m_pendingDocument;
     QString m_pendingParameter;
     bool m_pendingLogarithmic = false;
     std::optional<SweepResults> m_results;
+    bool m_resultsPartial = false;
+    std::size_t m_resultsPlanned = 0;
+    double m_speed = 0.0;
+    double m_estimateS = 0.0;
+    // Expected work per value of the selected parameter (cleared on edits).
+    std::map<std::pair<QString, double>, double> m_workCache;
     bool m_resultsLogarithmic = false;
     nlohmann::ordered_json m_sweptDocument; // the document m_results came from
     std::vector<Curves> m_curves;

@@ -73,22 +73,32 @@ void WorkspaceSession::attachSweeps(SweepTab* tab) {
         m_sweepStarted = QDateTime::currentDateTimeUtc();
         m_sweepClock.start();
     });
+    auto record = [this](const nlohmann::ordered_json& document, const SweepResults& results,
+                         const QString& status) {
+        if (!recordsRuns() || !isOpen()) {
+            return;
+        }
+        QString error;
+        const double wall = static_cast<double>(m_sweepClock.elapsed()) / 1000.0;
+        if (recordSweep(document, results, m_sweepStarted, wall, &error, status) == 0) {
+            emit recordingFailed(error);
+        }
+    };
     connect(tab, &SweepTab::sweepCompleted, this,
-            [this](const nlohmann::ordered_json& document, const SweepResults& results) {
-                if (!recordsRuns() || !isOpen()) {
-                    return;
-                }
-                QString error;
-                const double wall = static_cast<double>(m_sweepClock.elapsed()) / 1000.0;
-                if (recordSweep(document, results, m_sweepStarted, wall, &error) == 0) {
-                    emit recordingFailed(error);
-                }
+            [record](const nlohmann::ordered_json& document, const SweepResults& results) {
+                record(document, results, QStringLiteral("completed"));
+            });
+    // A stopped sweep's finished points are kept as a partial sweep, with
+    // the status "cancelled" the sweep history already has for it.
+    connect(tab, &SweepTab::sweepStopped, this,
+            [record](const nlohmann::ordered_json& document, const SweepResults& results) {
+                record(document, results, QStringLiteral("cancelled"));
             });
 }
 
 qint64 WorkspaceSession::recordSweep(const nlohmann::ordered_json& document,
                                      const SweepResults& results, const QDateTime& startedAt,
-                                     double wallTimeS, QString* error) {
+                                     double wallTimeS, QString* error, const QString& status) {
     if (!isOpen()) {
         *error = tr("No workspace is open.");
         return 0;
@@ -102,6 +112,7 @@ qint64 WorkspaceSession::recordSweep(const nlohmann::ordered_json& document,
     workspace::RunRecord record;
     record.startedAt = startedAt;
     record.wallTimeS = wallTimeS;
+    record.status = status;
     // The GUI sweeps rank by the default cost, as SweepSpec does.
     const auto id = workspace::SweepStore(m_workspace)
                         .save(revision->id, results, SweepSpec{}.costMetric, record, error);

@@ -44,16 +44,20 @@ public:
     // the run started; keeps `document`'s presets resolving through the
     // workspace's catalog.
     void attach(RunController* controller, ScenarioDocument* document);
-    // Records every completed sweep of `tab` too (same preference).
+    // Records every completed sweep of `tab` too (same preference), and
+    // every stopped one that finished some points, as "cancelled".
     void attachSweeps(SweepTab* tab);
 
     // Stores a run now; the run id, or 0 with *error set.
     qint64 recordRun(const nlohmann::ordered_json& document, const ScenarioResults& results,
                      const QDateTime& startedAt, double wallTimeS, QString* error);
 
-    // Stores a sweep now; the sweep id, or 0 with *error set.
+    // Stores a sweep now; the sweep id, or 0 with *error set. `status` is
+    // "completed", or "cancelled" for a partial sweep (stopped: the points
+    // finished before Stop, no break-even points).
     qint64 recordSweep(const nlohmann::ordered_json& document, const SweepResults& results,
-                       const QDateTime& startedAt, double wallTimeS, QString* error);
+                       const QDateTime& startedAt, double wallTimeS, QString* error,
+                       const QString& status = QStringLiteral("completed"));
 
     // Tell everyone that the library or the catalog changed (after an edit
     // made through workspace()).

@@ -73,8 +73,7 @@ WorkspaceUi::WorkspaceUi(MainWindow* window)
     connect(
         m_session, &WorkspaceSession::sweepRecorded, this,
         [this](qint64 id) {
-            m_window->statusBar()->showMessage(tr("Sweep finished; recorded as sweep %1.").arg(id),
-                                               8000);
+            m_window->statusBar()->showMessage(tr("Sweep recorded as sweep %1.").arg(id), 8000);
         },
         Qt::QueuedConnection);
     connect(
@@ -155,11 +154,14 @@ void WorkspaceUi::showStoredRun(const workspace::StoredRun& run) {
 
 void WorkspaceUi::showStoredSweep(const workspace::StoredSweep& sweep, const QString& document) {
     const auto json = nlohmann::ordered_json::parse(document.toStdString(), nullptr, false);
-    m_window->sweepTab()->showStoredSweep(sweep.results,
-                                          json.is_discarded() ? nlohmann::ordered_json() : json);
+    const bool partial = sweep.summary.status == QLatin1String("cancelled");
+    m_window->sweepTab()->showStoredSweep(
+        sweep.results, json.is_discarded() ? nlohmann::ordered_json() : json, partial);
     m_window->resultsPanel()->setCurrentWidget(m_window->sweepTab());
     m_window->statusBar()->showMessage(
-        tr("Showing stored sweep %1 of \"%2\", from %3; nothing was simulated.")
+        (partial ? tr("Showing stored partial sweep %1 of \"%2\" (stopped before its end), "
+                      "from %3; nothing was simulated.")
+                 : tr("Showing stored sweep %1 of \"%2\", from %3; nothing was simulated."))
             .arg(sweep.summary.id)
             .arg(sweep.summary.scenarioName)
             .arg(QLocale().toString(sweep.summary.startedAt.toLocalTime(), QLocale::ShortFormat)));

@@ -29,6 +29,18 @@ std::vector<double> sweepRange(double from, double to, int count, bool logarithm
     return values;
 }
 
+std::vector<double> sweepRangeValues(double from, double to, int count, bool logarithmic,
+                                     bool wholeNumbers) {
+    std::vector<double> values = sweepRange(from, to, count, logarithmic);
+    if (wholeNumbers) {
+        for (double& v : values) {
+            v = std::round(v);
+        }
+        values.erase(std::unique(values.begin(), values.end()), values.end());
+    }
+    return values;
+}
+
 std::string sweepRangeProblem(double from, double to, int count, bool logarithmic,
                               const SweepRangeLabels& labels) {
     auto number = [](double v) {
@@ -191,8 +203,10 @@ struct Evaluator {
         return read.scenario;
     }
 
-    // Runs one point single-threaded (the sweep parallelises over points).
-    std::optional<SweepPoint> run(double value, const std::atomic<bool>* cancel) const {
+    // Runs one point single-threaded (the sweep parallelises over points);
+    // `progress` hears the point's own fraction.
+    std::optional<SweepPoint> run(double value, const std::atomic<bool>* cancel,
+                                  const std::function<void(double)>& progress = {}) const {
         const auto scenario = scenarioAt(value, nullptr);
         if (!scenario) {
             return std::nullopt;
@@ -200,6 +214,11 @@ struct Evaluator {
         RunOptions options;
         options.threads = 1;
         options.cancel = cancel;
+        if (progress) {
+            options.progress = [&progress](const RunProgressReport& r) {
+                progress(r.fraction);
+            };
+        }
         RunOutput out = runScenario(*scenario, options);
         if (out.status == RunStatus::Cancelled) {
             return std::nullopt;
@@ -300,28 +319,52 @@ SweepOutput runSweep(const Json& scenario, const SweepSpec& spec, const SweepOpt
         }
     }
 
+    output.pointsPlanned = values.size();
     std::vector<std::optional<SweepPoint>> points(values.size());
-    std::atomic<std::size_t> done{0};
+    // Each point's own fraction, so that progress moves within long points.
+    std::vector<double> pointFraction(values.size(), 0.0);
     std::mutex progressMutex;
+    auto report = [&](std::size_t i, double fraction) {
+        if (!options.progress) {
+            return;
+        }
+        std::lock_guard lock(progressMutex);
+        pointFraction[i] = std::clamp(fraction, 0.0, 1.0);
+        double sum = 0.0;
+        for (const double f : pointFraction) {
+            sum += f;
+        }
+        options.progress(0.8 * sum / static_cast<double>(values.size()));
+    };
+    std::mutex finishedMutex;
     // Larger values are usually heavier (more requests, more instances):
     // handing them out first keeps the last thread from running the
     // heaviest point alone. Which thread runs a point never changes it.
     parallelFor(values.size(), options.threads, [&](std::size_t k) {
         const std::size_t i = values.size() - 1 - k;
-        points[i] = evaluator.run(values[i], options.cancel);
-        const std::size_t finished = ++done;
-        if (options.progress) {
-            std::lock_guard lock(progressMutex);
-            options.progress(0.8 * static_cast<double>(finished) /
-                             static_cast<double>(values.size()));
+        points[i] = evaluator.run(values[i], options.cancel,
+                                  [&report, i](double fraction) { report(i, fraction); });
+        if (!points[i]) {
+            return;
+        }
+        report(i, 1.0);
+        if (options.pointFinished) {
+            std::lock_guard lock(finishedMutex);
+            options.pointFinished(i, *points[i]);
         }
     });
+    bool complete = true;
     for (auto& p : points) {
-        if (!p) {
-            output.status = RunStatus::Cancelled;
-            return output;
+        if (p) {
+            r.points.push_back(std::move(*p));
+        } else {
+            complete = false;
         }
-        r.points.push_back(std::move(*p));
+    }
+    if (!complete) {
+        // Stopped: the finished points stay, as a partial sweep.
+        output.status = RunStatus::Cancelled;
+        return output;
     }
 
     if (options.findBreakEvens) {

@@ -56,7 +56,15 @@ struct SweepResults {
 
 struct SweepOptions {
     int threads = 0; // 0: every core; results do not depend on it
+    // Fraction in [0, 1]: the points take 0 to 0.8, each advancing with its
+    // simulated time (so a long point is not 0 % until it ends); locating
+    // the break-even points takes the rest.
     std::function<void(double fraction)> progress;
+    // Called as soon as the point at `index` (its position among the sorted,
+    // distinct values) is finished, from a worker thread, one call at a time,
+    // so a front end can draw points while the others still run. The final
+    // results hold the same points; the callback never changes them.
+    std::function<void(std::size_t index, const SweepPoint& point)> pointFinished;
     const std::atomic<bool>* cancel = nullptr;
     // Whether to locate break-even points by bisection.
     bool findBreakEvens = true;
@@ -68,7 +76,12 @@ struct SweepOptions {
 
 struct SweepOutput {
     RunStatus status = RunStatus::Completed;
+    // Cancelled: the points finished before the cancellation, in value
+    // order, and no break-even points (a partial sweep).
     SweepResults results;
+    // How many distinct values the sweep was asked for (results.points has
+    // fewer when it was cancelled).
+    std::size_t pointsPlanned = 0;
     Diagnostics diagnostics; // a bad parameter or value: nothing was run
     bool ok() const { return !diagnostics.hasErrors(); }
 };
@@ -89,6 +102,10 @@ parameterPointer(const nlohmann::ordered_json& scenario, const std::string& path
 
 // n values from `from` to `to`, evenly spaced or (logarithmic) geometric.
 std::vector<double> sweepRange(double from, double to, int count, bool logarithmic);
+// The values of that range as they are swept: for a field that takes only
+// whole numbers, rounded, without the duplicates rounding makes.
+std::vector<double> sweepRangeValues(double from, double to, int count, bool logarithmic,
+                                     bool wholeNumbers);
 
 // How many values a range may have: each is a complete run of the scenario.
 inline constexpr int MinSweepPoints = 2;

@@ -5,7 +5,10 @@
 #include "tests/support/test_scenarios.h"
 
 #include <QtTest>
+#include <atomic>
 #include <fstream>
+#include <map>
+#include <mutex>
 
 using namespace faaslab;
 using Json = nlohmann::ordered_json;
@@ -169,6 +172,91 @@ private slots:
         QVERIFY(out.results.points.empty());
         const std::string text = out.diagnostics.format("sweep");
         QVERIFY2(text.find(message.toStdString()) != std::string::npos, text.c_str());
+    }
+
+    // The per-point callback hears every point once, as the final results
+    // hold it, and listening changes nothing in the results.
+    void reportsEachPointAsItFinishes() {
+        SweepSpec spec;
+        spec.parameter = "workload.arrivals.rate_per_s";
+        spec.values = sweepRange(1.0, 50.0, 8, false);
+        const SweepOutput quiet = runSweep(breakEvenScenario(), spec);
+        std::mutex mutex;
+        std::map<std::size_t, SweepPoint> heard;
+        SweepOptions options;
+        options.threads = 2;
+        options.pointFinished = [&](std::size_t index, const SweepPoint& point) {
+            std::lock_guard lock(mutex);
+            QVERIFY(heard.emplace(index, point).second);
+        };
+        const SweepOutput out = runSweep(breakEvenScenario(), spec, options);
+        QCOMPARE(out.status, RunStatus::Completed);
+        QCOMPARE(out.pointsPlanned, std::size_t(8));
+        QCOMPARE(heard.size(), std::size_t(8));
+        for (const auto& [index, point] : heard) {
+            const SweepPoint& final = out.results.points[index];
+            QCOMPARE(point.value, final.value);
+            QCOMPARE(point.cheapest, final.cheapest);
+            for (std::size_t a = 0; a < final.architectures.size(); ++a) {
+                QCOMPARE(point.architectures[a].mean.value(metric::CostMonthly),
+                         final.architectures[a].mean.value(metric::CostMonthly));
+            }
+        }
+        QCOMPARE(sweepToJson(out.results).dump(), sweepToJson(quiet.results).dump());
+    }
+
+    // Stopped after its first point, a sweep returns that point (the same
+    // as in a complete sweep) as a partial result without break-evens.
+    void keepsTheFinishedPointsWhenCancelled() {
+        SweepSpec spec;
+        spec.parameter = "workload.arrivals.rate_per_s";
+        spec.values = {2.0, 10.0, 30.0};
+        const SweepOutput full = runSweep(breakEvenScenario(), spec);
+        std::atomic<bool> cancel{false};
+        SweepOptions options;
+        options.threads = 1; // the largest value first, then the others
+        options.cancel = &cancel;
+        options.pointFinished = [&cancel](std::size_t, const SweepPoint&) {
+            cancel = true;
+        };
+        const SweepOutput out = runSweep(breakEvenScenario(), spec, options);
+        QCOMPARE(out.status, RunStatus::Cancelled);
+        QVERIFY(out.ok());
+        QCOMPARE(out.pointsPlanned, std::size_t(3));
+        QCOMPARE(out.results.points.size(), std::size_t(1));
+        QCOMPARE(out.results.points[0].value, 30.0);
+        QCOMPARE(out.results.points[0].cheapest, full.results.points[2].cheapest);
+        QCOMPARE(out.results.points[0].architectures[0].mean.value(metric::CostMonthly),
+                 full.results.points[2].architectures[0].mean.value(metric::CostMonthly));
+        QVERIFY(out.results.breakEvens.empty());
+        QCOMPARE(out.results.parameter, spec.parameter);
+        QCOMPARE(out.results.architectureNames.size(), std::size_t(2));
+    }
+
+    // A long point reports its own progress: the fraction moves before the
+    // first point is done (it used to stay at 0 until then).
+    void progressMovesWithinALongPoint() {
+        Json document = breakEvenScenario();
+        document["simulation"]["duration_s"] = 8640000;
+        SweepSpec spec;
+        spec.parameter = "workload.arrivals.rate_per_s";
+        spec.values = {40.0, 50.0};
+        std::atomic<bool> cancel{false};
+        double within = 0.0;
+        SweepOptions options;
+        options.threads = 1;
+        options.cancel = &cancel;
+        options.progress = [&](double fraction) {
+            // Before any point ends, the fraction is below 0.8 / 2.
+            if (fraction > 0.0 && fraction < 0.4) {
+                within = fraction;
+                cancel = true;
+            }
+        };
+        const SweepOutput out = runSweep(document, spec, options);
+        QCOMPARE(out.status, RunStatus::Cancelled);
+        QVERIFY2(within > 0.0, "no progress was reported within the first point");
+        QVERIFY(out.results.points.empty());
     }
 
     void csvHasOneRowPerValueAndArchitecture() {
