@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian packages FaaS Lab needs to build and test, and nothing
-# else: each package is checked with dpkg first, so a machine that already has
+# Installs the Debian packages FaaS Lab needs to build and test (including the
+# sanitizer and fuzzing runs of scripts/test.sh), and nothing else: each
+# package is checked with dpkg first, so a machine that already has
 # everything is left untouched and no network access is needed.
 set -euo pipefail
 
@@ -12,6 +13,8 @@ packages=(
     libqt6sql6-sqlite    # QSQLITE driver for the workspace database
     libqcustomplot-dev   # charts (QCustomPlotQt6)
     nlohmann-json3-dev   # JSON reading/writing in the model library
+    clang                # the fuzz preset's compiler (libFuzzer is clang's)
+    libclang-rt-14-dev   # clang's libFuzzer and sanitizer runtimes (Debian 12's clang is 14)
 )
 
 if [[ ! -r /etc/os-release ]] || ! grep -qiE '^(ID|ID_LIKE)=.*(debian|ubuntu)' /etc/os-release; then

@@ -1,13 +1,43 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds everything with warnings as errors and
-# runs the whole test suite. This is exactly what CI runs (.ci/run).
+# runs the whole test suite; then builds the engine, model and command-line
+# suites with AddressSanitizer + UndefinedBehaviorSanitizer and runs them;
+# then fuzzes the scenario and trace readers for a bounded time. This is
+# exactly what CI runs (.ci/run). Arguments are passed to the first ctest.
+#
+# FAASLAB_FUZZ_SECONDS sets the fuzzing time per target (default 60; 0
+# skips fuzzing). Each step's time is printed at the end.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-scripts/setup.sh
-cmake --preset ci
-cmake --build --preset ci
+timings=()
+step() {
+    local name="$1"
+    shift
+    local start=$SECONDS
+    echo "test.sh: == $name" >&2
+    "$@"
+    timings+=("$(printf '%-28s %5d s' "$name" $((SECONDS - start)))")
+}
+report() {
+    echo "test.sh: step times" >&2
+    printf '  %s\n' "${timings[@]}" >&2
+}
+trap report EXIT
+
+step "setup" scripts/setup.sh
+step "build (ci)" bash -c 'cmake --preset ci && cmake --build --preset ci'
 # GUI tests render offscreen; no display is needed.
 export QT_QPA_PLATFORM=offscreen
-ctest --preset ci --output-on-failure "$@"
+step "tests (ci)" ctest --preset ci --output-on-failure "$@"
+
+# Engine, model and CLI suites under ASan + UBSan (label `sanitize`; no GUI,
+# no benchmarks). Any sanitizer report aborts the test.
+step "build (asan)" bash -c 'cmake --preset asan && cmake --build --preset asan'
+step "tests (asan)" ctest --preset asan --output-on-failure
+
+fuzz_seconds="${FAASLAB_FUZZ_SECONDS:-60}"
+if ((fuzz_seconds > 0)); then
+    step "fuzz (${fuzz_seconds} s per target)" scripts/fuzz.sh "$fuzz_seconds"
+fi

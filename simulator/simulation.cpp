@@ -53,7 +53,7 @@ RunOutcome Simulation::run(const RunControl& control) {
 
         if (--untilCheck == 0) {
             untilCheck = interval;
-            if (control.cancel != nullptr && control.cancel->load(std::memory_order_relaxed)) {
+            if (cancelRequested()) {
                 m_queue.clear();
                 m_hasSource = false;
                 return RunOutcome::Cancelled;
@@ -62,6 +62,14 @@ RunOutcome Simulation::run(const RunControl& control) {
                 control.progress(RunProgress{m_now, m_horizon, m_eventsProcessed, m_draining});
             }
         }
+    }
+    // A model that stopped early because the flag was set (an arrival
+    // generator gives up its search) leaves the queue empty: that is a
+    // cancelled run, not a completed one with fewer arrivals.
+    if (cancelRequested()) {
+        m_queue.clear();
+        m_hasSource = false;
+        return RunOutcome::Cancelled;
     }
     if (!warmedUp) {
         endWarmup(control.warmup < m_horizon ? control.warmup : m_horizon);

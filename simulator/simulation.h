@@ -35,8 +35,6 @@ struct RunControl {
     double warmup = 0.0;
     // Called from the simulating thread every `progressInterval` events.
     std::function<void(const RunProgress&)> progress;
-    // Polled at the same cadence; set it from any thread to stop the run.
-    const std::atomic<bool>* cancel = nullptr;
     std::uint64_t progressInterval = std::uint64_t{1} << 15;
     // Events later than this are never processed, even while draining; a
     // guard against a model that keeps scheduling work after the horizon.
@@ -53,8 +51,16 @@ enum class RunOutcome { Completed, Cancelled };
 class Simulation {
 public:
     // Arrivals stop at `horizon`; time-based statistics end there.
-    explicit Simulation(double horizon)
-        : m_horizon(horizon) {}
+    //
+    // `cancel`, set from any thread, stops the run: the run loop polls it
+    // every `progressInterval` events, and a model that may loop without
+    // scheduling events (an arrival generator stepping through rate changes)
+    // polls it through cancelRequested(), from start() on as well. It is
+    // known from construction because models already search for their first
+    // events before run().
+    explicit Simulation(double horizon, const std::atomic<bool>* cancel = nullptr)
+        : m_horizon(horizon)
+        , m_cancel(cancel) {}
     Simulation(const Simulation&) = delete;
     Simulation& operator=(const Simulation&) = delete;
 
@@ -63,6 +69,11 @@ public:
     // True once the clock has passed the horizon: sources must stop creating
     // new work, models only finish what is in the system.
     bool draining() const { return m_draining; }
+    // The flag given at construction (null if the run cannot be cancelled).
+    const std::atomic<bool>* cancelFlag() const { return m_cancel; }
+    bool cancelRequested() const {
+        return m_cancel != nullptr && m_cancel->load(std::memory_order_relaxed);
+    }
 
     void schedule(double time, EventHandler* handler, std::uint32_t kind, std::uint32_t index = 0,
                   double value = 0.0) {
@@ -112,6 +123,7 @@ private:
     std::vector<RunObserver*> m_observers;
     double m_now = 0.0;
     double m_horizon = 0.0;
+    const std::atomic<bool>* m_cancel = nullptr;
     bool m_draining = false;
     std::uint64_t m_eventsProcessed = 0;
 };

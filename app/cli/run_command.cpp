@@ -22,12 +22,6 @@ namespace faaslab::cli {
 
 namespace {
 
-std::atomic<bool> g_interrupted{false};
-
-extern "C" void onInterrupt(int) {
-    g_interrupted.store(true);
-}
-
 const char* const RunDescription =
     "Simulates every architecture of a scenario on the same request stream and\n"
     "prints a side-by-side comparison (cost, latency, cold starts, instances).\n"

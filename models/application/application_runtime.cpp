@@ -13,10 +13,14 @@ namespace faaslab {
 namespace {
 
 // A count drawn from a distribution the user gave for an integer quantity
-// (fan-out copies, objects per upload burst): the nearest integer, at least 1.
+// (fan-out copies, objects per upload burst): the nearest integer, at least 1
+// and at most the limit the reader checked the worst case against.
 std::uint32_t drawCount(const sim::Distribution& d, sim::RandomStream& rng) {
     const double x = std::round(d.sample(rng));
-    return x < 1.0 ? 1u : (x > 1e6 ? 1000000u : static_cast<std::uint32_t>(x));
+    return x < 1.0 ? 1u
+                   : (x > ApplicationSpec::MaxCopies
+                          ? static_cast<std::uint32_t>(ApplicationSpec::MaxCopies)
+                          : static_cast<std::uint32_t>(x));
 }
 
 template <typename T>
@@ -96,7 +100,8 @@ ApplicationRuntime::ApplicationRuntime(const Scenario& scenario, std::size_t arc
             state.arrivals = std::make_unique<ArrivalGenerator>(
                 spec.arrivals,
                 sim::RandomStream::derive(
-                    m_seed, {replication, static_cast<std::uint64_t>(StreamPurpose::Arrivals), t}));
+                    m_seed, {replication, static_cast<std::uint64_t>(StreamPurpose::Arrivals), t}),
+                ArrivalGenerator::Bounds{simulation.horizon(), simulation.cancelFlag()});
         }
         state.burstSize = spec.burstSize.toDistribution();
     }

@@ -1,6 +1,8 @@
 #include "models/application/application_spec.h"
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace faaslab {
 
@@ -77,6 +79,79 @@ void accumulate(const ApplicationSpec& app, int function, double weight,
 }
 
 } // namespace
+
+double ApplicationSpec::maxCount(const DistributionSpec& count) {
+    double largest = MaxCopies;
+    switch (count.kind) {
+    case DistributionSpec::Kind::Deterministic:
+        largest = count.value;
+        break;
+    case DistributionSpec::Kind::Uniform:
+        largest = count.max;
+        break;
+    case DistributionSpec::Kind::Empirical:
+        if (!count.samples.empty()) {
+            largest = *std::max_element(count.samples.begin(), count.samples.end());
+        }
+        break;
+    default:
+        break; // unbounded: the runtime clamps samples at MaxCopies
+    }
+    return std::clamp(std::round(largest), 1.0, MaxCopies);
+}
+
+ApplicationSpec::WorstCase ApplicationSpec::worstCaseInvocations(int trigger, double limit) const {
+    // caused[f]: invocations one invocation of f causes, itself included,
+    // computed once per function (depth first, memoised), so that a graph
+    // of many diamonds costs its edges, not its paths. Requires an acyclic
+    // graph (the reader checks that first).
+    std::vector<double> caused(functions.size(), -1.0);
+    int culprit = -1;
+    std::function<double(int)> visit = [&](int f) {
+        double& memo = caused[static_cast<std::size_t>(f)];
+        if (memo >= 0.0) {
+            return memo;
+        }
+        memo = 0.0; // guards a cycle the reader would have refused
+        double total = 1.0;
+        for (std::size_t e = 0; e < edges.size(); ++e) {
+            const EdgeSpec& edge = edges[e];
+            if (edge.from != f) {
+                continue;
+            }
+            switch (edge.type) {
+            case EdgeSpec::Type::Chain:
+                total += visit(edge.to);
+                break;
+            case EdgeSpec::Type::FanOut: {
+                const double copies = maxCount(edge.copies) * visit(edge.to);
+                if (copies > limit && culprit < 0) {
+                    culprit = static_cast<int>(e);
+                }
+                total += copies + (edge.fanIn ? visit(*edge.fanIn) : 0.0);
+                break;
+            }
+            case EdgeSpec::Type::Queue:
+                total += visit(queues[static_cast<std::size_t>(edge.queue)].consumer);
+                break;
+            }
+        }
+        memo = total;
+        return total;
+    };
+    const TriggerSpec& t = triggers[static_cast<std::size_t>(trigger)];
+    WorstCase out;
+    if (t.type == TriggerSpec::Type::Queue) {
+        out.invocations = visit(queues[static_cast<std::size_t>(t.queue)].consumer);
+    } else {
+        out.invocations = visit(t.function);
+        if (t.type == TriggerSpec::Type::Storage) {
+            out.invocations *= maxCount(t.burstSize);
+        }
+    }
+    out.culprit = culprit;
+    return out;
+}
 
 std::vector<double> ApplicationSpec::invocationsPerRequest(int trigger) const {
     std::vector<double> counts(functions.size(), 0.0);

@@ -121,6 +121,30 @@ struct ApplicationSpec {
     // (fan-out copies at their mean), for previews and limits; assumes no
     // retries. Requires an acyclic graph (the reader checks that).
     std::vector<double> invocationsPerRequest(int trigger) const;
+
+    // Largest count a fan-out's copies (or a storage burst's objects) can
+    // take: the documented limit of the mean, where the runtime also clamps
+    // the samples of a distribution without an upper bound.
+    static constexpr double MaxCopies = 100000;
+    // The largest count a copies or burst-size distribution can draw:
+    // round(max) of a bounded one (deterministic, uniform, empirical),
+    // MaxCopies otherwise; at least 1.
+    static double maxCount(const DistributionSpec& count);
+
+    // Most function invocations one event of a trigger can start at once:
+    // every fan-out draws its largest count, every queue message is consumed
+    // in a batch of its own, and a storage event brings its largest burst.
+    // All of them can be in flight together (the copies of a fan-out are
+    // submitted at the same instant), so this bounds what the engine must
+    // hold for one event. `culprit` is the edge at which the count first
+    // passed `limit` (the deepest fan-out on the offending path), or -1 when
+    // no edge did (the count passed it through the burst size, or not at all).
+    struct WorstCase {
+        double invocations = 0.0;
+        int culprit = -1;
+    };
+    WorstCase worstCaseInvocations(int trigger, double limit) const;
+
     bool operator==(const ApplicationSpec&) const = default;
 };
 

@@ -48,12 +48,11 @@ ReplicationResult runReplication(const Scenario& scenario, std::size_t architect
                                  const std::function<void(double)>& progress,
                                  std::size_t maxTimeSeriesBins, bool* cancelled) {
     const SimulationSettings& settings = scenario.simulation;
-    sim::Simulation simulation(settings.durationS);
+    sim::Simulation simulation(settings.durationS, cancel);
     MeasurementWindow window{settings.warmupS, settings.durationS, settings.timeseriesBinS,
                              maxTimeSeriesBins};
     sim::RunControl control;
     control.warmup = settings.warmupS;
-    control.cancel = cancel;
     if (progress) {
         control.progress = [&progress](const sim::RunProgress& p) {
             progress(p.fraction());

@@ -841,6 +841,39 @@ void checkAcyclic(const ApplicationSpec& app, JsonObjectReader& r) {
     }
 }
 
+// The copies of a fan-out are submitted at once, so one trigger event can
+// put the product of the largest copies along a path in flight; refuse a
+// graph whose worst case the engine could not hold (the run would fail
+// after minutes and gigabytes), at the fan-out where it passes the limit.
+void checkWorstCaseInFlight(const ApplicationSpec& app, JsonObjectReader& r) {
+    std::set<int> reported;
+    for (std::size_t t = 0; t < app.triggers.size(); ++t) {
+        const auto worst =
+            app.worstCaseInvocations(static_cast<int>(t), ScenarioReader::MaxRequestsInFlight);
+        if (worst.invocations <= ScenarioReader::MaxRequestsInFlight ||
+            !reported.insert(worst.culprit).second) {
+            continue;
+        }
+        const std::string what =
+            "one event of trigger \"" + app.triggers[t].name + "\" can start up to " +
+            (std::isfinite(worst.invocations) ? formatNumber(worst.invocations)
+                                              : std::string("more than 1e308")) +
+            " function invocations at once (the largest copies of each fan-out multiplied "
+            "along the path), more than the " +
+            formatNumber(ScenarioReader::MaxRequestsInFlight) + " this version can hold in flight";
+        if (worst.culprit >= 0) {
+            r.diagnostics().error(
+                indexPath(r.childPath("edges"), static_cast<std::size_t>(worst.culprit)) +
+                    ".copies",
+                what);
+        } else {
+            const bool burst = app.triggers[t].type == TriggerSpec::Type::Storage;
+            r.diagnostics().error(
+                indexPath(r.childPath("triggers"), t) + (burst ? ".burst_size" : ""), what);
+        }
+    }
+}
+
 std::optional<ApplicationSpec> readApplication(JsonObjectReader& root,
                                                const std::filesystem::path& base) {
     JsonObjectReader r = root.object("application", true);
@@ -998,6 +1031,10 @@ std::optional<ApplicationSpec> readApplication(JsonObjectReader& root,
     if (r.diagnostics().items().size() != errorsBefore) {
         return std::nullopt;
     }
+    checkWorstCaseInFlight(app, r);
+    if (r.diagnostics().items().size() != errorsBefore) {
+        return std::nullopt;
+    }
     return app;
 }
 
@@ -1030,6 +1067,25 @@ double expectedInvocations(const ApplicationSpec& app, double duration) {
 }
 
 // ---------------------------------------------------------------- whole scenario
+
+// The generator's steps between arrivals (on_off phases, schedule steps,
+// thinned candidates) are simulated one by one like requests; a scenario
+// with nanosecond phases would run for days without a single arrival.
+void checkRateChanges(const ArrivalSpec& arrivals, const std::string& path,
+                      const Scenario& scenario, Diagnostics& diagnostics) {
+    const double changes =
+        arrivals.expectedRateChanges(scenario.simulation.durationS) *
+        scenario.simulation.replications *
+        static_cast<double>(std::max<std::size_t>(1, scenario.architectures.size()));
+    if (changes > ScenarioReader::MaxSimulatedRequests) {
+        diagnostics.error(path, "the arrival process would change rate about " +
+                                    formatNumber(changes) +
+                                    " times in all (on/off phases, steps or thinned candidates "
+                                    "x replications x architectures), more than the limit of " +
+                                    formatNumber(ScenarioReader::MaxSimulatedRequests) +
+                                    "; lengthen the phases or the period");
+    }
+}
 
 std::optional<Scenario> readScenarioDocument(const Json& document, Diagnostics& diagnostics,
                                              const PricingCatalog& catalog,
@@ -1114,6 +1170,7 @@ std::optional<Scenario> readScenarioDocument(const Json& document, Diagnostics& 
                                   "architectures), more than the limit of " +
                                   formatNumber(ScenarioReader::MaxSimulatedRequests));
         }
+        checkRateChanges(workload->arrivals, "workload.arrivals", scenario, diagnostics);
         const double inService = workload->arrivals.peakRate() *
                                  (workload->serviceTimeS.meanValue() +
                                   (workload->ioWaitS ? workload->ioWaitS->meanValue() : 0.0));
@@ -1139,6 +1196,15 @@ std::optional<Scenario> readScenarioDocument(const Json& document, Diagnostics& 
                                   "per event x replications x architectures), more than the "
                                   "limit of " +
                                   formatNumber(ScenarioReader::MaxSimulatedRequests));
+        }
+        for (std::size_t t = 0; t < scenario.application->triggers.size(); ++t) {
+            const TriggerSpec& trigger = scenario.application->triggers[t];
+            if (trigger.type == TriggerSpec::Type::Http ||
+                trigger.type == TriggerSpec::Type::Queue) {
+                checkRateChanges(trigger.arrivals,
+                                 indexPath("application.triggers", t) + ".arrivals", scenario,
+                                 diagnostics);
+            }
         }
     }
     if (diagnostics.hasErrors()) {

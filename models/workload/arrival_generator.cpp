@@ -2,14 +2,16 @@
 
 #include "models/workload/trace_replay.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
 namespace faaslab {
 
-ArrivalGenerator::ArrivalGenerator(const ArrivalSpec& spec, sim::RandomStream stream)
+ArrivalGenerator::ArrivalGenerator(const ArrivalSpec& spec, sim::RandomStream stream, Bounds bounds)
     : m_spec(spec)
-    , m_rng(stream) {
+    , m_rng(stream)
+    , m_bounds(bounds) {
     switch (m_spec.process) {
     case ArrivalSpec::Process::OnOff: {
         // Start in the stationary distribution of the two-state chain, so the
@@ -69,6 +71,9 @@ double ArrivalGenerator::nextOnOff() {
             return m_time;
         }
         m_time = m_switchAt;
+        if (mustStop()) {
+            return Never;
+        }
         m_on = !m_on;
         m_switchAt = m_time + m_rng.exponential(m_on ? m_spec.meanOnS : m_spec.meanOffS);
     }
@@ -88,6 +93,9 @@ double ArrivalGenerator::nextDiurnal() {
         if (m_rng.uniform() * m_peakRate < rate) {
             return m_time;
         }
+        if (mustStop()) {
+            return Never;
+        }
     }
 }
 
@@ -99,10 +107,13 @@ void ArrivalGenerator::locateStep() {
         periodStart = std::floor(m_time / m_spec.stepsPeriodS) * m_spec.stepsPeriodS;
         offset = m_time - periodStart;
     }
-    std::size_t i = 0;
-    while (i + 1 < steps.size() && steps[i + 1].fromS <= offset) {
-        ++i;
-    }
+    // The last step starting at or before the offset (the first if rounding
+    // put the offset before 0): steps start strictly increasing.
+    const auto after =
+        std::upper_bound(steps.begin(), steps.end(), offset,
+                         [](double t, const RateStep& step) { return t < step.fromS; });
+    const std::size_t i =
+        after == steps.begin() ? 0 : static_cast<std::size_t>(after - steps.begin()) - 1;
     m_stepRate = steps[i].ratePerS;
     if (i + 1 < steps.size()) {
         m_stepEnd = periodStart + steps[i + 1].fromS;
@@ -129,6 +140,9 @@ double ArrivalGenerator::nextSteps() {
             return Never;
         }
         m_time = m_stepEnd;
+        if (mustStop()) {
+            return Never;
+        }
         locateStep();
     }
 }

@@ -76,6 +76,29 @@ double ArrivalSpec::meanRate() const {
     return 0.0;
 }
 
+double ArrivalSpec::expectedRateChanges(double duration) const {
+    switch (process) {
+    case Process::OnOff: {
+        const double cycle = meanOnS + meanOffS;
+        return cycle > 0.0 ? 2.0 * duration / cycle : 0.0;
+    }
+    case Process::Steps: {
+        if (stepsPeriodS > 0.0) {
+            return std::ceil(duration / stepsPeriodS) * static_cast<double>(steps.size());
+        }
+        return static_cast<double>(std::count_if(
+            steps.begin(), steps.end(), [&](const RateStep& s) { return s.fromS < duration; }));
+    }
+    case Process::Diurnal:
+        return std::max(0.0, peakRate() * duration - expectedArrivals(duration));
+    case Process::Poisson:
+    case Process::Constant:
+    case Process::Trace:
+        return 0.0;
+    }
+    return 0.0;
+}
+
 double ArrivalSpec::expectedArrivals(double duration) const {
     switch (process) {
     case Process::Poisson:

@@ -51,6 +51,12 @@ struct ArrivalSpec {
     double meanRate() const;
     // Expected number of arrivals in [0, duration): the integral of the rate.
     double expectedArrivals(double duration) const;
+    // Expected number of times in [0, duration) the generator moves on
+    // without an arrival: on_off changes of state, steps boundaries, diurnal
+    // candidates thinned away. That work is bounded by the run, not by the
+    // arrivals: a scenario with nanosecond phases or a 1 ms step period may
+    // have few arrivals and still trillions of these.
+    double expectedRateChanges(double duration) const;
     // The highest rate the process ever has.
     double peakRate() const;
     // Expected instantaneous rate at time t, for previews (for on_off this

@@ -13,7 +13,8 @@ RequestSource::RequestSource(const WorkloadSpec& workload, std::uint64_t seed,
                              RequestSink& sink)
     : m_simulation(simulation)
     , m_sink(sink)
-    , m_arrivals(workload.arrivals, deriveStream(seed, replication, StreamPurpose::Arrivals))
+    , m_arrivals(workload.arrivals, deriveStream(seed, replication, StreamPurpose::Arrivals),
+                 {simulation.horizon(), simulation.cancelFlag()})
     , m_serviceTime(workload.serviceTimeS.toDistribution())
     , m_serviceRng(deriveStream(seed, replication, StreamPurpose::ServiceTimes))
     , m_hasIoWait(workload.ioWaitS.has_value())

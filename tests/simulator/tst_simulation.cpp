@@ -111,13 +111,12 @@ private slots:
     }
 
     void cancellationStopsARunawayModel() {
-        Simulation sim(1e12);
+        std::atomic<bool> cancel{false};
+        Simulation sim(1e12, &cancel);
         Recorder r(sim);
         r.rescheduleEvery = 1.0;
         sim.schedule(0.0, &r, 0);
-        std::atomic<bool> cancel{false};
         RunControl control;
-        control.cancel = &cancel;
         control.progressInterval = 1000;
         control.progress = [&cancel](const RunProgress& p) {
             if (p.eventsProcessed >= 5000) {
@@ -126,6 +125,22 @@ private slots:
         };
         QCOMPARE(sim.run(control), RunOutcome::Cancelled);
         QCOMPARE(sim.eventsProcessed(), std::uint64_t(6000));
+        QCOMPARE(sim.pendingEvents(), std::size_t(0));
+    }
+
+    // A model that gives up because the flag is set (an arrival generator
+    // stops searching) empties the queue before the next poll of the loop:
+    // the run is still cancelled, not completed with less work.
+    void aModelStoppedByTheFlagMakesTheRunCancelled() {
+        std::atomic<bool> cancel{false};
+        Simulation sim(100.0, &cancel);
+        Recorder r(sim);
+        sim.schedule(1.0, &r, 0);
+        QVERIFY(!sim.cancelRequested());
+        cancel = true;
+        QVERIFY(sim.cancelRequested());
+        QCOMPARE(sim.run(RunControl{}), RunOutcome::Cancelled);
+        QCOMPARE(sim.eventsProcessed(), std::uint64_t(1));
         QCOMPARE(sim.pendingEvents(), std::size_t(0));
     }
 

@@ -1,6 +1,8 @@
 #include "simulator/time_binning.h"
 
 #include <QtTest>
+#include <cmath>
+#include <limits>
 
 using namespace faaslab::sim;
 
@@ -31,6 +33,21 @@ private slots:
         QCOMPARE(bins.count(), std::size_t(3));
         QCOMPARE(bins.binEnd(2), 0.9);
         QVERIFY(bins.binSpan(2) > 0.19);
+    }
+
+    // 3600 / 5e-324 overflows to infinity; the width must still be widened
+    // until the bins fit, so that the reported width is the one held.
+    void aWidthSoSmallTheCountOverflowsIsWidened() {
+        for (const double tiny : {std::numeric_limits<double>::denorm_min(), 1e-310, 1e-300}) {
+            const TimeBinning bins(0.0, 3600.0, tiny, 5000);
+            QVERIFY2(bins.count() <= 5000, qPrintable(QString::number(bins.count())));
+            QVERIFY(bins.count() > 2500);
+            // The bins held are exactly those of the reported width.
+            QCOMPARE(static_cast<double>(bins.count()), std::ceil(3600.0 / bins.width()));
+            QVERIFY(bins.binStart(bins.count() - 1) < 3600.0);
+            QCOMPARE(bins.binEnd(bins.count() - 1), 3600.0);
+            QVERIFY(bins.binSpan(0) == bins.width());
+        }
     }
 
     void lastBinMayBePartial() {

@@ -109,6 +109,26 @@ private slots:
             "must not be shorter than throttle_backoff_s (10)");
         row("batch of no messages", "/application/queues/0/batch_size", R"(0)",
             "application.queues[0].batch_size", "must be at least 1");
+        // 100,000 copies of "collect", each fanning out to up to 100
+        // "orders": one web request can start 1 + 1 + 100,000 x 101
+        // invocations at once. Reported where the product passes the limit.
+        row("nested fan-outs beyond what can be in flight", "/application/edges",
+            R"([{"type": "chain", "from": "api", "to": "resize"},
+                {"type": "fan_out", "from": "resize", "to": "collect", "copies": 100000},
+                {"type": "fan_out", "from": "collect", "to": "orders",
+                 "copies": {"dist": "uniform", "min": 1, "max": 100}}])",
+            "application.edges[1].copies",
+            "one event of trigger \"web\" can start up to 10100002 function invocations at once");
+        // A distribution without an upper bound counts as 100,000 copies.
+        row("nested unbounded fan-outs", "/application/edges",
+            R"([{"type": "fan_out", "from": "api", "to": "resize",
+                 "copies": {"dist": "exponential", "mean": 2}},
+                {"type": "fan_out", "from": "resize", "to": "collect",
+                 "copies": {"dist": "lognormal", "mean": 2, "cv": 1}}])",
+            "application.edges[0].copies", "can start up to 10000100001 function invocations");
+        row("too many on/off changes of a trigger", "/application/triggers/0/arrivals",
+            R"({"process": "on_off", "rate_on_per_s": 1, "rate_off_per_s": 0, "mean_on_s": 1e-9, "mean_off_s": 1e-9})",
+            "application.triggers[0].arrivals", "change rate about 7.2e+12 times in all");
         row("application in format 1", "/format", R"("faaslab.scenario/1")", "application",
             "applications need format \"faaslab.scenario/2\"");
     }

@@ -298,6 +298,14 @@ private slots:
         row("too many requests in flight at the peak", "/workload/arrivals",
             R"({"process": "diurnal", "rate_per_s": 4000000, "amplitude": 1})", "workload",
             "requests in service at once");
+        // The generator's work between arrivals: 2 x 3600 s / 2e-9 s x 2
+        // replications changes of state, with about one arrival a second.
+        row("too many on/off changes", "/workload/arrivals",
+            R"({"process": "on_off", "rate_on_per_s": 1, "rate_off_per_s": 0, "mean_on_s": 1e-9, "mean_off_s": 1e-9})",
+            "workload.arrivals", "change rate about 7.2e+12 times in all");
+        row("too many step boundaries", "/workload/arrivals",
+            R"({"process": "steps", "steps": [{"from_s": 0, "rate_per_s": 1e-12}], "period_s": 1e-9})",
+            "workload.arrivals", "more than the limit of 1e+12; lengthen the phases or the period");
     }
     void reportsEachBrokenRule() {
         QFETCH(QString, pointer);

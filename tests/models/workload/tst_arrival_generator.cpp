@@ -2,8 +2,11 @@
 #include "tests/support/statistical_checks.h"
 
 #include <QtTest>
+#include <atomic>
+#include <chrono>
 #include <cmath>
 #include <numbers>
+#include <thread>
 #include <vector>
 
 using namespace faaslab;
@@ -36,6 +39,11 @@ std::vector<double> observedRates(const ArrivalSpec& spec, int seeds, double hor
     }
     return rates;
 }
+
+// The searches below take well under a second on an idle machine; the budget
+// leaves room for a loaded CI machine and the sanitizer build, and is still
+// far below the hours (or days) the unbounded searches took.
+constexpr qint64 TimeBudgetMs = 20000;
 
 } // namespace
 
@@ -144,6 +152,95 @@ private slots:
         }
         QVERIFY(last < 10.0);
         QVERIFY(last > 0.0);
+    }
+
+    // Between two arrivals an on_off process with nanosecond phases goes
+    // through about a billion changes of state: the search must answer the
+    // cancel flag while it runs, not only between arrivals.
+    void aSearchThroughNanosecondPhasesIsCancelledPromptly() {
+        ArrivalSpec spec;
+        spec.process = ArrivalSpec::Process::OnOff;
+        spec.rateOnPerS = 1.0;
+        spec.rateOffPerS = 0.0;
+        spec.meanOnS = 1e-9;
+        spec.meanOffS = 1e-9;
+        std::atomic<bool> cancel{false};
+        ArrivalGenerator generator(spec, sim::RandomStream(5), {3600.0, &cancel});
+        QElapsedTimer clock;
+        clock.start();
+        std::thread canceller([&cancel] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            cancel = true;
+        });
+        double t = 0.0;
+        while (t < 3600.0) {
+            t = generator.next();
+        }
+        canceller.join();
+        QCOMPARE(t, ArrivalGenerator::Never);
+        QVERIFY(cancel);
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+    }
+
+    // 600,000 changes of state in 10 minutes of 1 ms phases and a rate of
+    // 1e-9: the search ends at the horizon instead of looking for an
+    // arrival some 10^9 s (10^12 changes) away.
+    void aSearchForARareArrivalStopsAtTheHorizon() {
+        ArrivalSpec spec;
+        spec.process = ArrivalSpec::Process::OnOff;
+        spec.rateOnPerS = 1e-9;
+        spec.rateOffPerS = 0.0;
+        spec.meanOnS = 1e-3;
+        spec.meanOffS = 1e-3;
+        ArrivalGenerator generator(spec, sim::RandomStream(6), {600.0, nullptr});
+        QElapsedTimer clock;
+        clock.start();
+        int arrivals = 0;
+        while (generator.next() < 600.0) {
+            ++arrivals;
+        }
+        QCOMPARE(arrivals, 0); // P(any) = 1 - exp(-3e-7)
+        QCOMPARE(generator.next(), ArrivalGenerator::Never);
+        QVERIFY2(clock.elapsed() < TimeBudgetMs, qPrintable(QString::number(clock.elapsed())));
+    }
+
+    void aSearchThroughShortStepsStopsAtTheHorizon() {
+        ArrivalSpec spec;
+        spec.process = ArrivalSpec::Process::Steps;
+        spec.steps = {{0.0, 1e-12}, {0.5e-3, 1e-12}};
+        spec.stepsPeriodS = 1e-3;
+        ArrivalGenerator generator(spec, sim::RandomStream(7), {600.0, nullptr});
+        QElapsedTimer clock;
+        clock.start();
+        QCOMPARE(generator.next(), ArrivalGenerator::Never);
+        QVERIFY2(clock.elapsed() < TimeBudgetMs, qPrintable(QString::number(clock.elapsed())));
+    }
+
+    // 100,000 steps repeated every 100 s: a million step boundaries in
+    // 1000 s. Locating each step by a scan from the first would take 5 x
+    // 10^10 comparisons; a binary search takes 17 per boundary. The rate is 0
+    // in the first half of the period and 10/s in the second.
+    void aHundredThousandStepsAreFollowedQuickly() {
+        ArrivalSpec spec;
+        spec.process = ArrivalSpec::Process::Steps;
+        constexpr int Steps = 100000;
+        for (int i = 0; i < Steps; ++i) {
+            spec.steps.push_back({i * 1e-3, i < Steps / 2 ? 0.0 : 10.0});
+        }
+        spec.stepsPeriodS = Steps * 1e-3;
+        const double horizon = 1000.0;
+        ArrivalGenerator generator(spec, sim::RandomStream(8), {horizon, nullptr});
+        QElapsedTimer clock;
+        clock.start();
+        double count = 0.0;
+        for (double t = generator.next(); t < horizon; t = generator.next()) {
+            const double phase = std::fmod(t, spec.stepsPeriodS);
+            QVERIFY2(phase >= 50.0 - 1e-9, qPrintable(QString::number(t, 'g', 17)));
+            count += 1.0;
+        }
+        QVERIFY2(clock.elapsed() < TimeBudgetMs, qPrintable(QString::number(clock.elapsed())));
+        FAASLAB_VERIFY_CHECK(test::checkPoissonCount(count, 10.0 * 50.0 * 10.0));
+        QVERIFY(std::abs(spec.expectedArrivals(horizon) - 10.0 * 50.0 * 10.0) < 1e-6);
     }
 
     void sameSeedSameTimes() {

@@ -1,6 +1,9 @@
 #include "models/workload/request_source.h"
 
 #include <QtTest>
+#include <atomic>
+#include <chrono>
+#include <thread>
 #include <vector>
 
 using namespace faaslab;
@@ -47,6 +50,34 @@ private slots:
             QCOMPARE(a[i].arrival, b[i].arrival);
             QCOMPARE(a[i].work, b[i].work);
         }
+    }
+
+    // With nanosecond on/off phases the very first search (in start(),
+    // before the run loop) goes through billions of changes of state: the
+    // simulation's cancel flag stops it, and the run reports Cancelled
+    // rather than completing with no arrivals.
+    void cancellingWhileTheFirstArrivalIsSoughtCancelsTheRun() {
+        WorkloadSpec w = workload();
+        w.arrivals.process = ArrivalSpec::Process::OnOff;
+        w.arrivals.rateOnPerS = 1e-3;
+        w.arrivals.rateOffPerS = 0.0;
+        w.arrivals.meanOnS = 1e-9;
+        w.arrivals.meanOffS = 1e-9;
+        std::atomic<bool> cancel{false};
+        sim::Simulation simulation(3600.0, &cancel);
+        RecordingSink sink;
+        RequestSource source(w, 1, 0, simulation, sink);
+        QElapsedTimer clock;
+        clock.start();
+        std::thread canceller([&cancel] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            cancel = true;
+        });
+        source.start();
+        const sim::RunOutcome outcome = simulation.run(sim::RunControl{});
+        canceller.join();
+        QCOMPARE(outcome, sim::RunOutcome::Cancelled);
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
     }
 
     void replicationsAndSeedsGiveDifferentStreams() {
