@@ -377,8 +377,15 @@ private:
         }
         // Sorting keeps the scan linear in practice (n log n in the number
         // of members) where a search per member would be quadratic.
-        std::stable_sort(keys.begin(), keys.end(),
-                         [](const KeyEntry& a, const KeyEntry& b) { return a.key < b.key; });
+        // In place (std::sort, not stable_sort, which would allocate a copy
+        // of the list), ties in file order so the later key is the repeat.
+        std::sort(keys.begin(), keys.end(), [](const KeyEntry& a, const KeyEntry& b) {
+            if (a.key != b.key) {
+                return a.key < b.key;
+            }
+            return a.position.line != b.position.line ? a.position.line < b.position.line
+                                                      : a.position.column < b.position.column;
+        });
         for (std::size_t i = 1; i < keys.size(); ++i) {
             if (keys[i].key != keys[i - 1].key) {
                 continue;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace faaslab {
@@ -182,6 +184,45 @@ void reportSyntaxError(std::string_view text, const DocumentBuilder& builder,
     diagnostics.error("", "invalid JSON: " + message, position.line, position.column);
 }
 
+// Gives every object one member per key, as the library's own parser does:
+// a repeated key keeps its first place and takes its last value. Only run
+// when the locator found repeats, which it reports as errors; the document
+// is still shown (the editor) and must not hold a key twice.
+void mergeRepeatedKeys(Json& document) {
+    std::vector<Json*> pending{&document};
+    while (!pending.empty()) {
+        Json* node = pending.back();
+        pending.pop_back();
+        if (node->is_array()) {
+            for (Json& element : *node) {
+                pending.push_back(&element);
+            }
+            continue;
+        }
+        if (!node->is_object()) {
+            continue;
+        }
+        auto& members = node->get_ref<Json::object_t&>();
+        std::unordered_map<std::string_view, std::size_t> firstPlace;
+        firstPlace.reserve(members.size());
+        Json::object_t merged;
+        auto& mergedMembers = static_cast<Json::object_t::Container&>(merged);
+        mergedMembers.reserve(members.size());
+        for (auto& [key, value] : members) {
+            const auto [it, isNew] = firstPlace.emplace(key, mergedMembers.size());
+            if (isNew) {
+                mergedMembers.emplace_back(key, std::move(value));
+            } else {
+                mergedMembers[it->second].second = std::move(value);
+            }
+        }
+        members = std::move(merged);
+        for (auto& member : members) {
+            pending.push_back(&member.second);
+        }
+    }
+}
+
 } // namespace
 
 std::optional<JsonTextParser::Json>
@@ -201,6 +242,9 @@ JsonTextParser::parse(std::string_view text, const JsonLocator& locator, Diagnos
             diagnostics.error("", "the document is too large or too deeply nested to read");
         }
         return std::nullopt;
+    }
+    if (locator.duplicateCount() > 0) {
+        mergeRepeatedKeys(document);
     }
     return document;
 }

@@ -15,10 +15,9 @@ namespace faaslab {
 // number of values) with the place where it is broken. Nothing deeper than
 // the limit is ever built, so no input can exhaust the stack.
 //
-// Objects are built in the order of the text, one member per key as
-// written: a repeated key is kept twice (find() sees the first), because
-// JsonLocator reports repeats as errors and a document that has them is
-// never used.
+// Objects keep the order of the text. A repeated key (which JsonLocator
+// reports as an error) keeps its first place and takes its last value, as
+// with the library's own parser.
 class JsonTextParser {
 public:
     using Json = nlohmann::ordered_json;

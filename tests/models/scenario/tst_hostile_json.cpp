@@ -5,6 +5,7 @@
 // arrays crashed the reader and 200,000 keys took 30 s or more.
 
 #include "models/scenario/json_locator.h"
+#include "models/scenario/json_text_parser.h"
 #include "models/scenario/scenario_reader.h"
 #include "tests/support/test_scenarios.h"
 
@@ -269,6 +270,15 @@ private slots:
         QVERIFY2(d->message.find("more than once") != std::string::npos, d->message.c_str());
         // The escaped spelling comes first (line 3): the plain one repeats it.
         QCOMPARE(d->line, 4);
+    }
+
+    void repeatedKeysKeepTheirFirstPlaceAndLastValue() {
+        // What the editor opens: one member per key, as the library gives.
+        const std::string text = R"({"a": 1, "b": [{"x": 1, "x": 2}], "\u0061": 3})";
+        Diagnostics diagnostics;
+        const auto document = JsonTextParser::parse(text, JsonLocator(text), diagnostics);
+        QVERIFY(document.has_value());
+        QCOMPARE(QString::fromStdString(document->dump()), QString(R"({"a":3,"b":[{"x":2}]})"));
     }
 
     // Item 13: a copies distribution whose mean is exactly the documented
