@@ -1,9 +1,7 @@
 #include "models/scenario/json_locator.h"
 
 #include <algorithm>
-#include <cstdint>
 #include <deque>
-#include <functional>
 #include <unordered_set>
 
 namespace faaslab {
@@ -330,13 +328,7 @@ public:
             return false;
         }
         if (!m_frames.empty() && m_frames.back().object) {
-            if (m_frames.back().keys.addIsRepeat(m_pendingKey)) {
-                ++m_duplicateCount;
-                if (m_duplicates.size() < JsonLocator::MaxDuplicatesListed) {
-                    m_duplicates.push_back(JsonLocator::Duplicate{
-                        childPath(framePath(), m_pendingKey), cursor.position()});
-                }
-            }
+            m_frames.back().keys.push_back(KeyEntry{m_pendingKey, cursor.position()});
         }
         if (container) {
             Frame frame;
@@ -360,67 +352,51 @@ public:
 
     void element(std::size_t index) { m_pendingIndex = index; }
 
-    void leave(bool /*object*/) { m_frames.pop_back(); }
+    void leave(bool /*object*/) {
+        findRepeats();
+        m_frames.pop_back();
+    }
 
 private:
-    // The keys of one object, for finding repeats as they come: a list
-    // searched directly while short, with a hash table of positions in the
-    // list (open addressing, 4 bytes a slot) once longer, so an object of n
-    // keys costs O(n), not O(n^2) nor a node allocation per key.
-    class KeySet {
-    public:
-        bool addIsRepeat(std::string_view key) {
-            if (m_keys.size() < ShortList) {
-                for (const std::string_view k : m_keys) {
-                    if (k == key) {
-                        return true;
-                    }
-                }
-                m_keys.push_back(key);
-                if (m_keys.size() == ShortList) {
-                    rehash(4 * ShortList);
-                }
-                return false;
-            }
-            std::size_t slot = std::hash<std::string_view>{}(key) & (m_table.size() - 1);
-            while (m_table[slot] != 0) {
-                if (m_keys[m_table[slot] - 1] == key) {
-                    return true;
-                }
-                slot = (slot + 1) & (m_table.size() - 1);
-            }
-            m_keys.push_back(key);
-            m_table[slot] = static_cast<std::uint32_t>(m_keys.size());
-            if (2 * m_keys.size() > m_table.size()) {
-                rehash(2 * m_table.size());
-            }
-            return false;
-        }
-
-    private:
-        static constexpr std::size_t ShortList = 16;
-
-        void rehash(std::size_t size) {
-            m_table.assign(size, 0);
-            for (std::size_t i = 0; i < m_keys.size(); ++i) {
-                std::size_t slot = std::hash<std::string_view>{}(m_keys[i]) & (size - 1);
-                while (m_table[slot] != 0) {
-                    slot = (slot + 1) & (size - 1);
-                }
-                m_table[slot] = static_cast<std::uint32_t>(i + 1);
-            }
-        }
-
-        std::vector<std::string_view> m_keys;
-        std::vector<std::uint32_t> m_table; // 1 + index into m_keys; 0 = empty
+    struct KeyEntry {
+        std::string_view key;
+        JsonLocator::Position position;
     };
     struct Frame {
         bool object = false;
         bool inObject = false; // how the parent names this value
         std::string_view key;
         std::size_t index = 0;
-        KeySet keys;
+        std::vector<KeyEntry> keys;
     };
+
+    void findRepeats() {
+        std::vector<KeyEntry>& keys = m_frames.back().keys;
+        if (keys.size() < 2) {
+            return;
+        }
+        // Sorting keeps the scan linear in practice (n log n in the number
+        // of members) where a search per member would be quadratic.
+        // In place (std::sort, not stable_sort, which would allocate a copy
+        // of the list), ties in file order so the later key is the repeat.
+        std::sort(keys.begin(), keys.end(), [](const KeyEntry& a, const KeyEntry& b) {
+            if (a.key != b.key) {
+                return a.key < b.key;
+            }
+            return a.position.line != b.position.line ? a.position.line < b.position.line
+                                                      : a.position.column < b.position.column;
+        });
+        for (std::size_t i = 1; i < keys.size(); ++i) {
+            if (keys[i].key != keys[i - 1].key) {
+                continue;
+            }
+            ++m_duplicateCount;
+            if (m_duplicates.size() < JsonLocator::MaxDuplicatesListed) {
+                m_duplicates.push_back(
+                    JsonLocator::Duplicate{childPath(framePath(), keys[i].key), keys[i].position});
+            }
+        }
+    }
 
     // The path of the innermost open container.
     std::string framePath() const {
