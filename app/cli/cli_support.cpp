@@ -144,7 +144,7 @@ std::optional<Scenario> loadScenario(const QString& path, nlohmann::ordered_json
     const ScenarioReadResult result = ScenarioReader(catalog).readFile(file);
     if (!result.ok()) {
         printError(QString::fromStdString(result.diagnostics.format(file)));
-        const auto count = result.diagnostics.items().size();
+        const auto count = result.diagnostics.count();
         printError(QStringLiteral("%1: %2 problem%3 found; nothing was run.")
                        .arg(path)
                        .arg(count)

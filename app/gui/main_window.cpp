@@ -302,7 +302,7 @@ void MainWindow::updateRunState() {
         m_validity->setText(tr("Ready to run."));
         m_run->setToolTip(tr("Simulate every architecture on the same requests (Ctrl+R)"));
     } else {
-        const auto count = m_document->diagnostics().items().size();
+        const auto count = m_document->diagnostics().count();
         m_validity->setText(
             tr("%n problem(s) in the scenario; Run is disabled until they are fixed.", nullptr,
                static_cast<int>(count)));

@@ -1,5 +1,6 @@
 #include "scenario_document.h"
 
+#include "models/scenario/json_text_parser.h"
 #include "models/scenario/scenario_reader.h"
 #include "models/scenario/scenario_writer.h"
 
@@ -233,15 +234,19 @@ bool ScenarioDocument::loadFile(const QString& path, QString* error) {
     const QByteArray bytes = file.readAll();
     // The reader locates syntax errors; only then is a file refused. A file
     // with rule violations opens, showing its problems in the editor.
-    const ScenarioReadResult check = ScenarioReader().readText(bytes.toStdString());
-    const auto document = Json::parse(bytes.toStdString(), nullptr, false);
-    if (document.is_discarded() || !document.is_object()) {
+    const std::string text = bytes.toStdString();
+    const ScenarioReadResult check = ScenarioReader().readText(text);
+    // Through the reader's parser, not Json::parse: it refuses nesting the
+    // editor could not show and stays linear in the number of keys.
+    Diagnostics parseProblems;
+    const auto document = JsonTextParser::parse(text, JsonLocator(text), parseProblems);
+    if (!document || !document->is_object()) {
         *error = QString::fromStdString(check.diagnostics.format(path.toStdString()));
         return false;
     }
     m_filePath = QFileInfo(path).absoluteFilePath();
     m_undo.clear();
-    apply(document);
+    apply(*document);
     emit filePathChanged();
     return true;
 }

@@ -19,6 +19,10 @@ std::string Diagnostic::format(const std::string& sourceName) const {
 }
 
 void Diagnostics::error(std::string path, std::string message, int line, int column) {
+    if (full()) {
+        ++m_unlisted;
+        return;
+    }
     m_items.push_back(Diagnostic{std::move(path), std::move(message), line, column});
 }
 
@@ -36,6 +40,11 @@ std::string Diagnostics::format(const std::string& sourceName) const {
     for (const Diagnostic& d : m_items) {
         text += d.format(sourceName);
         text += '\n';
+    }
+    if (m_unlisted > 0) {
+        text += sourceName + ": " + std::to_string(m_unlisted) + " more problem" +
+                (m_unlisted == 1 ? "" : "s") + " not listed (only the first " +
+                std::to_string(MaxListed) + " are)\n";
     }
     return text;
 }

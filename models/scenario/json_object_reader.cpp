@@ -67,18 +67,26 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
 }
 
 std::string nearestWord(std::string_view word, const std::set<std::string>& candidates) {
+    // Plausible typo: a few edits, relative to the word's length; or one is
+    // a prefix of the other ("rate" for "rate_per_s").
+    const std::size_t allowed = std::max<std::size_t>(2, word.size() / 3);
     std::string best;
     std::size_t bestDistance = std::string::npos;
     for (const std::string& candidate : candidates) {
+        // The distance is at least the difference in length: skip words that
+        // cannot qualify, so a huge key costs no huge table.
+        const std::size_t lengthGap = word.size() > candidate.size()
+                                          ? word.size() - candidate.size()
+                                          : candidate.size() - word.size();
+        if (lengthGap > allowed) {
+            continue;
+        }
         const std::size_t d = editDistance(word, candidate);
         if (d < bestDistance) {
             bestDistance = d;
             best = candidate;
         }
     }
-    // Plausible typo: a few edits, relative to the word's length; or one is
-    // a prefix of the other ("rate" for "rate_per_s").
-    const std::size_t allowed = std::max<std::size_t>(2, word.size() / 3);
     if (bestDistance <= allowed) {
         return best;
     }
@@ -97,9 +105,9 @@ std::string JsonObjectReader::describe(const Json& value) {
     case Json::value_t::boolean:
         return value.get<bool>() ? "true" : "false";
     case Json::value_t::string: {
-        std::string text = value.get<std::string>();
+        const std::string& text = value.get_ref<const std::string&>();
         if (text.size() > 40) {
-            text = text.substr(0, 37) + "...";
+            return "the string \"" + text.substr(0, 37) + "...\"";
         }
         return "the string \"" + text + "\"";
     }
@@ -232,7 +240,7 @@ std::optional<std::string> JsonObjectReader::requiredString(std::string_view key
         error(key, "must be a string, got " + describe(*value));
         return std::nullopt;
     }
-    std::string text = value->get<std::string>();
+    const std::string& text = value->get_ref<const std::string&>();
     if (text.empty()) {
         error(key, "must not be empty");
         return std::nullopt;
@@ -255,13 +263,14 @@ std::string JsonObjectReader::string(std::string_view key, std::string fallback,
         error(key, "must be a string, got " + describe(*value));
         return fallback;
     }
-    std::string text = value->get<std::string>();
-    if (text.size() > maxLength) {
+    // Measured before it is copied: a hostile file may hold 60 MB here.
+    const std::size_t length = value->get_ref<const std::string&>().size();
+    if (length > maxLength) {
         error(key, "must be at most " + std::to_string(maxLength) + " characters long, got " +
-                       std::to_string(text.size()));
+                       std::to_string(length));
         return fallback;
     }
-    return text;
+    return value->get<std::string>();
 }
 
 namespace {
@@ -364,6 +373,10 @@ void JsonObjectReader::finish(const std::map<std::string, std::string>& elsewher
     }
     for (const auto& [key, value] : m_node->items()) {
         if (m_known.contains(key)) {
+            continue;
+        }
+        if (m_diagnostics.full()) {
+            m_diagnostics.countUnlisted(); // not worth a suggestion nobody reads
             continue;
         }
         const auto note = elsewhere.find(key);

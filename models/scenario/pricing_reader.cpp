@@ -304,7 +304,7 @@ std::optional<Pricing> readPricing(JsonObjectReader& architecture, const Pricing
         return std::nullopt;
     }
     JsonObjectReader r(&normalised, path, diagnostics);
-    const std::size_t errorsBefore = diagnostics.items().size();
+    const std::size_t errorsBefore = diagnostics.count();
     // With the shorthand the user wrote no "preset" key: point at "pricing".
     const bool shorthand = member->is_string();
     auto presetError = [&](std::string message) {
@@ -359,7 +359,7 @@ std::optional<Pricing> readPricing(JsonObjectReader& architecture, const Pricing
     readMetadata(r, pricing.info);
     readRates(r, pricing, complete);
     r.finish();
-    if (diagnostics.items().size() != errorsBefore) {
+    if (diagnostics.count() != errorsBefore) {
         return std::nullopt;
     }
     return pricing;

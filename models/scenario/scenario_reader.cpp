@@ -3,6 +3,7 @@
 #include "models/platforms/vm_config.h"
 #include "models/scenario/json_locator.h"
 #include "models/scenario/json_object_reader.h"
+#include "models/scenario/json_text_parser.h"
 #include "models/scenario/pricing_reader.h"
 #include "models/scenario/trace_arrivals_reader.h"
 #include "models/workload/trace_profiler.h"
@@ -165,7 +166,7 @@ std::optional<ArrivalSpec> readArrivals(JsonObjectReader& workload,
         r.finish();
         return std::nullopt;
     }
-    const std::size_t errorsBefore = r.diagnostics().items().size();
+    const std::size_t errorsBefore = r.diagnostics().count();
     ArrivalSpec spec;
     if (*process == "poisson" || *process == "constant") {
         spec.process =
@@ -237,7 +238,7 @@ std::optional<ArrivalSpec> readArrivals(JsonObjectReader& workload,
         }
     }
     r.finish(owners);
-    if (r.diagnostics().items().size() != errorsBefore) {
+    if (r.diagnostics().count() != errorsBefore) {
         return std::nullopt;
     }
     return spec;
@@ -421,7 +422,7 @@ void readKeepAlivePolicy(JsonObjectReader& r, ServerlessConfig& c) {
 
 std::optional<ServerlessConfig> readServerless(JsonObjectReader& r, const WorkloadSpec* workload,
                                                const PricingCatalog& catalog) {
-    const std::size_t errorsBefore = r.diagnostics().items().size();
+    const std::size_t errorsBefore = r.diagnostics().count();
     ServerlessConfig c;
     const auto coldStart = readDistribution(r, "cold_start_s", true);
     c.keepAliveS = r.number("keep_alive_s", ZeroOrSpan, c.keepAliveS);
@@ -463,7 +464,7 @@ std::optional<ServerlessConfig> readServerless(JsonObjectReader& r, const Worklo
                     "pricing.provisioned, or use 0)");
         }
     }
-    if (!coldStart || r.diagnostics().items().size() != errorsBefore) {
+    if (!coldStart || r.diagnostics().count() != errorsBefore) {
         return std::nullopt;
     }
     c.coldStartS = *coldStart;
@@ -471,7 +472,7 @@ std::optional<ServerlessConfig> readServerless(JsonObjectReader& r, const Worklo
 }
 
 std::optional<ContainerConfig> readContainer(JsonObjectReader& r, const PricingCatalog& catalog) {
-    const std::size_t errorsBefore = r.diagnostics().items().size();
+    const std::size_t errorsBefore = r.diagnostics().count();
     ContainerConfig c;
     c.vcpu = r.number("vcpu", NumberRule::positive(1024, "1024 vCPUs"), c.vcpu);
     c.memoryMb = r.number("memory_mb", NumberRule::positive(1048576, "1 TiB"), c.memoryMb);
@@ -514,14 +515,14 @@ std::optional<ContainerConfig> readContainer(JsonObjectReader& r, const PricingC
     if (const auto pricing = readContainerPricing(r, catalog)) {
         c.pricing = *pricing;
     }
-    if (r.diagnostics().items().size() != errorsBefore) {
+    if (r.diagnostics().count() != errorsBefore) {
         return std::nullopt;
     }
     return c;
 }
 
 std::optional<VmConfig> readVm(JsonObjectReader& r, const PricingCatalog& catalog) {
-    const std::size_t errorsBefore = r.diagnostics().items().size();
+    const std::size_t errorsBefore = r.diagnostics().count();
     VmConfig c;
     const auto pricing = readVmPricing(r, catalog);
     if (pricing) {
@@ -595,7 +596,7 @@ std::optional<VmConfig> readVm(JsonObjectReader& r, const PricingCatalog& catalo
             r.requiredInteger("instances", NumberRule::count(1, 100000, "100,000 VMs"));
         c.instances = static_cast<int>(instances.value_or(1));
     }
-    if (r.diagnostics().items().size() != errorsBefore) {
+    if (r.diagnostics().count() != errorsBefore) {
         return std::nullopt;
     }
     return c;
@@ -610,7 +611,7 @@ std::optional<ArchitectureSpec> readArchitecture(const Json& node, const std::st
         return std::nullopt;
     }
     JsonObjectReader r(&node, path, diagnostics);
-    const std::size_t errorsBefore = diagnostics.items().size();
+    const std::size_t errorsBefore = diagnostics.count();
     ArchitectureSpec spec;
     spec.name = r.requiredString("name", 64).value_or("");
     spec.description = r.string("description", "", 2000);
@@ -674,7 +675,7 @@ std::optional<ArchitectureSpec> readArchitecture(const Json& node, const std::st
                                       std::string(ScenarioFormatV2) + "\"";
     }
     r.finish(elsewhere);
-    if (diagnostics.items().size() != errorsBefore) {
+    if (diagnostics.count() != errorsBefore) {
         return std::nullopt;
     }
     return spec;
@@ -695,9 +696,11 @@ std::optional<DistributionSpec> readCount(JsonObjectReader& r, std::string_view 
         }
         return DistributionSpec::deterministic(fallback);
     }
+    // The documented maximum, for a count and for a distribution's mean.
+    constexpr double MaxCopies = 100000;
     if (node->is_number()) {
         const double v = node->get<double>();
-        const std::string why = NumberRule::count(1, 100000, "100000").violation(v);
+        const std::string why = NumberRule::count(1, MaxCopies, "100000").violation(v);
         if (!why.empty()) {
             r.error(key, why);
             return std::nullopt;
@@ -705,7 +708,7 @@ std::optional<DistributionSpec> readCount(JsonObjectReader& r, std::string_view 
         return DistributionSpec::deterministic(v);
     }
     auto spec = readDistribution(r, key, required);
-    if (spec && spec->meanValue() > 100000) {
+    if (spec && spec->meanValue() > MaxCopies) {
         r.error(key, "must have a mean of at most 100000, got " + formatNumber(spec->meanValue()));
         return std::nullopt;
     }
@@ -880,7 +883,7 @@ std::optional<ApplicationSpec> readApplication(JsonObjectReader& root,
     if (!r.valid()) {
         return std::nullopt;
     }
-    const std::size_t errorsBefore = r.diagnostics().items().size();
+    const std::size_t errorsBefore = r.diagnostics().count();
     ApplicationSpec app;
     std::map<std::string, int> functionNames, queueNames, triggerNames;
 
@@ -1024,11 +1027,11 @@ std::optional<ApplicationSpec> readApplication(JsonObjectReader& root,
         a.finish();
     }
     r.finish();
-    if (r.diagnostics().items().size() != errorsBefore) {
+    if (r.diagnostics().count() != errorsBefore) {
         return std::nullopt;
     }
     checkAcyclic(app, r);
-    if (r.diagnostics().items().size() != errorsBefore) {
+    if (r.diagnostics().count() != errorsBefore) {
         return std::nullopt;
     }
     checkWorstCaseInFlight(app, r);
@@ -1213,38 +1216,6 @@ std::optional<Scenario> readScenarioDocument(const Json& document, Diagnostics& 
     return scenario;
 }
 
-// Start of the JSON token that ends just before `end`: a string (back to its
-// opening quote), a literal or number (back over its characters), or a
-// single punctuation character. Trailing white space the lexer consumed
-// with an invalid literal is skipped first.
-std::size_t tokenStart(std::string_view text, std::size_t end) {
-    if (end == 0) {
-        return 0;
-    }
-    std::size_t i = end - 1;
-    while (i > 0 && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) {
-        --i;
-    }
-    auto isLiteral = [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
-    };
-    if (text[i] == '"') {
-        while (i > 0) {
-            --i;
-            if (text[i] == '"' && (i == 0 || text[i - 1] != '\\')) {
-                break;
-            }
-        }
-        return i;
-    }
-    if (isLiteral(text[i])) {
-        while (i > 0 && isLiteral(text[i - 1])) {
-            --i;
-        }
-    }
-    return i;
-}
-
 } // namespace
 
 ScenarioReadResult ScenarioReader::readJson(const nlohmann::ordered_json& document) const {
@@ -1256,71 +1227,44 @@ ScenarioReadResult ScenarioReader::readJson(const nlohmann::ordered_json& docume
 
 ScenarioReadResult ScenarioReader::readText(std::string_view text) const {
     ScenarioReadResult result;
-    Json document;
-    try {
-        document = Json::parse(text);
-    } catch (const Json::parse_error& error) {
-        std::string message = error.what();
-        // nlohmann reports the byte just past the offending token; point at
-        // the token's start instead, except at the end of the input.
-        std::size_t offset = std::min<std::size_t>(error.byte, text.size());
-        if (message.find("end of input") == std::string::npos) {
-            offset = tokenStart(text, offset);
-        }
-        const auto position = JsonLocator::positionOf(text, offset);
-        // Drop the library's "[json.exception.parse_error.101] parse error at
-        // line 1, column 2: " prefix; we print our own position.
-        const std::size_t cut = message.find("syntax error");
-        if (cut != std::string::npos) {
-            message = message.substr(cut);
-        }
-        result.diagnostics.error("", "invalid JSON: " + message, position.line, position.column);
-        return result;
-    } catch (const Json::exception& error) {
-        // Number overflow ("1e999") is reported as out_of_range, without a
-        // position; point at the quoted token when the message names one.
-        std::string message = error.what();
-        const std::size_t closeBracket = message.find("] ");
-        if (closeBracket != std::string::npos) {
-            message = message.substr(closeBracket + 2);
-        }
-        JsonLocator::Position position;
-        const std::size_t open = message.find('\'');
-        const std::size_t close = message.rfind('\'');
-        if (open != std::string::npos && close > open) {
-            const std::size_t at = text.find(message.substr(open + 1, close - open - 1));
-            if (at != std::string_view::npos) {
-                position = JsonLocator::positionOf(text, at);
-            }
-        }
-        result.diagnostics.error(
-            "", "invalid JSON: " + message + " (numbers must be finite double-precision values)",
-            position.line, position.column);
-        return result;
-    }
     const JsonLocator locator(text);
-    result = readJson(document);
-    for (const JsonLocator::Duplicate& duplicate : locator.duplicates()) {
-        result.diagnostics.error(duplicate.path,
-                                 "is given more than once; only one value can count, so remove "
-                                 "the others");
-        result.scenario.reset();
+    std::optional<Json> document = JsonTextParser::parse(text, locator, result.diagnostics);
+    if (!document) {
+        return result;
     }
-    for (Diagnostic& d : result.diagnostics.items()) {
+    // Repeated keys first: with them, the values the rules below see may not
+    // be the ones the author meant.
+    Diagnostics& diagnostics = result.diagnostics;
+    for (const JsonLocator::Duplicate& duplicate : locator.duplicates()) {
+        diagnostics.error(duplicate.path,
+                          "is given more than once; only one value can count, so remove "
+                          "the others",
+                          duplicate.position.line, duplicate.position.column);
+    }
+    for (std::size_t i = locator.duplicates().size(); i < locator.duplicateCount(); ++i) {
+        diagnostics.countUnlisted();
+    }
+    std::optional<Scenario> scenario =
+        readScenarioDocument(*document, diagnostics, m_catalog, m_baseDirectory);
+    if (diagnostics.hasErrors()) {
+        scenario.reset();
+    }
+    result.scenario = std::move(scenario);
+    // Place every problem found on the tree, in one pass over the text.
+    std::vector<std::string> paths;
+    for (const Diagnostic& d : diagnostics.items()) {
         if (d.line == 0) {
-            const auto position = locator.find(d.path);
-            d.line = position.line;
-            d.column = position.column;
+            paths.push_back(d.path);
         }
     }
-    if (!locator.duplicates().empty()) {
-        // Report the duplicates where they are, in file order with the rest.
-        for (const JsonLocator::Duplicate& duplicate : locator.duplicates()) {
-            for (Diagnostic& d : result.diagnostics.items()) {
-                if (d.path == duplicate.path && d.message.starts_with("is given more than once")) {
-                    d.line = duplicate.position.line;
-                    d.column = duplicate.position.column;
-                }
+    if (!paths.empty()) {
+        const std::vector<JsonLocator::Position> positions = locator.find(paths);
+        std::size_t next = 0;
+        for (Diagnostic& d : diagnostics.items()) {
+            if (d.line == 0) {
+                d.line = positions[next].line;
+                d.column = positions[next].column;
+                ++next;
             }
         }
     }

@@ -38,9 +38,19 @@ bool CsvLineReader::next() {
                         "a line is longer than " + std::to_string(maxLineLength()) + " characters");
             return false;
         }
-        std::string_view line(m_buffer.data(), std::char_traits<char>::length(m_buffer.data()));
+        // The length from the count, not from the first NUL: "1<NUL>x" must
+        // not read as "1". The count includes the newline when there was one.
+        std::string_view line(m_buffer.data(), m_in.eof() ? got : got - 1);
+        if (m_lineNumber == 1 && line.starts_with("\xEF\xBB\xBF")) {
+            line.remove_prefix(3); // a byte order mark, written by some editors
+        }
         if (!line.empty() && line.back() == '\r') {
             line.remove_suffix(1);
+        }
+        if (const auto nul = line.find('\0'); nul != std::string_view::npos) {
+            m_error = errorAt(static_cast<int>(nul) + 1,
+                              "a NUL byte: a trace is a text file (is this the right file?)");
+            return false;
         }
         if (line.find_first_not_of(" \t") == std::string_view::npos) {
             continue;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/workload/timestamp_trace_reader.h"
+#include "models/workload/trace_error.h"
 
 #include <cstdint>
 #include <istream>
@@ -14,15 +14,16 @@ namespace faaslab {
 // Reads a comma-separated trace one line at a time into a buffer allocated
 // once, so that a file of any size is read in constant memory, and hands out
 // the fields of the current line with their 1-based character columns. The
-// Azure 2019 trace readers share it; errors are TraceErrors at the current
-// line in the style of TimestampTraceReader.
+// timestamp and Azure 2019 trace readers share it; errors are TraceErrors at
+// the current line.
 class CsvLineReader {
 public:
     CsvLineReader(std::istream& in, std::size_t maxLineLength);
 
-    // Reads the next non-blank line (a trailing '\r' is dropped). False at the
-    // end of the stream or when the line is too long or unreadable; error()
-    // tells which.
+    // Reads the next non-blank line (a trailing '\r' is dropped, and a UTF-8
+    // byte order mark at the start of the file, which does not count as a
+    // column). False at the end of the stream or when the line is too long,
+    // unreadable or holds a NUL byte; error() tells which.
     bool next();
 
     std::string_view line() const { return m_line; }

@@ -1,5 +1,7 @@
 #include "models/workload/distribution_spec.h"
 
+#include <cmath>
+
 namespace faaslab {
 
 DistributionSpec DistributionSpec::deterministic(double value) {
@@ -63,6 +65,34 @@ sim::Distribution DistributionSpec::toDistribution() const {
         return sim::Distribution::empirical(samples);
     }
     return {};
+}
+
+double DistributionSpec::meanValue() const {
+    switch (kind) {
+    case Kind::Deterministic:
+        return value;
+    case Kind::Exponential:
+    case Kind::LogNormal:
+    case Kind::Gamma:
+        // Not the sampler's mean: exp(mu + sigma^2 / 2) for the log-normal and
+        // shape x scale for the gamma come back an ulp away from `mean`.
+        return mean;
+    case Kind::Uniform:
+        return (min + max) / 2.0;
+    case Kind::Empirical: {
+        // Compensated (Neumaier) summation: the plain running sum of many
+        // samples drifts by several ulps.
+        double sum = 0.0;
+        double compensation = 0.0;
+        for (const double x : samples) {
+            const double t = sum + x;
+            compensation += std::fabs(sum) >= std::fabs(x) ? (sum - t) + x : (x - t) + sum;
+            sum = t;
+        }
+        return samples.empty() ? 0.0 : (sum + compensation) / static_cast<double>(samples.size());
+    }
+    }
+    return 0.0;
 }
 
 } // namespace faaslab

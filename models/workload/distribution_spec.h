@@ -28,7 +28,9 @@ struct DistributionSpec {
     static DistributionSpec empirical(std::vector<double> samples);
 
     sim::Distribution toDistribution() const;
-    double meanValue() const { return toDistribution().mean(); }
+    // The mean as written where the kind has one (so that a mean written
+    // exactly at a limit is not refused for a rounding error), else computed.
+    double meanValue() const;
 
     bool operator==(const DistributionSpec&) const = default;
 };

@@ -1,6 +1,7 @@
 #include "models/workload/timestamp_trace_reader.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <string_view>
@@ -9,22 +10,37 @@ namespace faaslab {
 
 namespace {
 
-bool parseNumber(std::string_view field, double& value) {
+// The column (1-based) of the first character of `field` that is not part of
+// a number, or 0 when the whole field is a finite number in `value`.
+int numberProblem(std::string_view field, double& value) {
+    const auto [end, ec] = std::from_chars(field.data(), field.data() + field.size(), value);
+    if (ec == std::errc() && end == field.data() + field.size() && std::isfinite(value)) {
+        return 0;
+    }
+    if (ec == std::errc() && end != field.data() + field.size()) {
+        return static_cast<int>(end - field.data()) + 1; // "1x": the "x"
+    }
+    return 1;
+}
+
+// A header names its columns; a line whose first field starts like a number
+// ("1x", "-", ".5.5") is a broken data line, not a header.
+bool looksLikeHeader(std::string_view field) {
     if (field.empty()) {
         return false;
     }
-    const auto [end, ec] = std::from_chars(field.data(), field.data() + field.size(), value);
-    return ec == std::errc() && end == field.data() + field.size() && std::isfinite(value);
+    const char c = field.front();
+    return !(std::isdigit(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.');
 }
 
 } // namespace
 
 TimestampTraceReader::TimestampTraceReader(std::istream& in)
-    : m_in(in) {
+    : m_lines(in, MaxLineLength) {
 }
 
 bool TimestampTraceReader::fail(int column, std::string message) {
-    m_error = TraceError{m_lineNumber, column, std::move(message)};
+    m_error = TraceError{std::max(m_lines.lineNumber(), 1), column, std::move(message)};
     return false;
 }
 
@@ -32,34 +48,9 @@ bool TimestampTraceReader::next(TraceArrival& out) {
     if (m_error) {
         return false;
     }
-    for (;;) {
-        // A fixed buffer, not std::getline: an overlong line must not make
-        // the reader allocate without bound.
-        m_in.getline(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
-        const auto got = static_cast<std::size_t>(m_in.gcount());
-        if (m_in.bad()) {
-            ++m_lineNumber;
-            return fail(1, "the file could not be read");
-        }
-        if (got == 0 && m_in.eof()) {
-            if (m_arrivals == 0) {
-                m_lineNumber = std::max(m_lineNumber, 1);
-                return fail(1, "the trace has no arrivals");
-            }
-            return false;
-        }
-        ++m_lineNumber;
-        if (m_in.fail() && !m_in.eof()) {
-            return fail(static_cast<int>(MaxLineLength) + 1,
-                        "a line is longer than " + std::to_string(MaxLineLength) + " characters");
-        }
-        // gcount counts the consumed newline, which getline does not store.
-        std::string_view line(m_buffer.data(), std::char_traits<char>::length(m_buffer.data()));
-        if (!line.empty() && line.back() == '\r') {
-            line.remove_suffix(1);
-        }
-        const auto first = line.find_first_not_of(" \t");
-        if (first == std::string_view::npos || line[first] == '#') {
+    while (m_lines.next()) {
+        const std::string_view line = m_lines.line();
+        if (line[line.find_first_not_of(" \t")] == '#') {
             continue;
         }
 
@@ -72,12 +63,12 @@ bool TimestampTraceReader::next(TraceArrival& out) {
                         "expected 1 or 2 columns (timestamp_s[,function])");
         }
         double timeS = 0.0;
-        if (!parseNumber(timeField, timeS)) {
-            if (m_headerAllowed) {
+        if (const int bad = numberProblem(timeField, timeS); bad != 0) {
+            if (m_headerAllowed && looksLikeHeader(timeField)) {
                 m_headerAllowed = false; // the first content line is a header
                 continue;
             }
-            return fail(1, "timestamp '" + std::string(timeField) + "' is not a number");
+            return fail(bad, "timestamp " + quoteField(timeField) + " is not a number");
         }
         m_headerAllowed = false;
         if (m_columns == 0) {
@@ -104,6 +95,14 @@ bool TimestampTraceReader::next(TraceArrival& out) {
         out.function.assign(columns == 2 ? line.substr(comma + 1) : std::string_view());
         return true;
     }
+    if (m_lines.error()) {
+        m_error = m_lines.error();
+        return false;
+    }
+    if (m_arrivals == 0) {
+        return fail(1, "the trace has no arrivals");
+    }
+    return false;
 }
 
 } // namespace faaslab

@@ -1,6 +1,8 @@
 #pragma once
 
-#include <array>
+#include "models/workload/csv_line_reader.h"
+#include "models/workload/trace_error.h"
+
 #include <istream>
 #include <optional>
 #include <string>
@@ -13,20 +15,14 @@ struct TraceArrival {
     std::string function;
 };
 
-// Where a trace file breaks a rule. Line and column are 1-based.
-struct TraceError {
-    int line = 0;
-    int column = 0;
-    std::string message;
-};
-
 // Reads a CSV of arrival timestamps (seconds since the start, optionally a
 // second column naming the function) one line at a time. The reader keeps
 // only the current line in a fixed buffer, so memory does not grow with the
 // file: a trace of any length can be replayed or validated.
 //
 // Rules: blank lines and lines starting with '#' are skipped; the first other
-// line may be a header (its first field is not a number); every data line has
+// line may be a header (its first field does not start like a number: a
+// digit, sign or point); every data line has
 // the column count of the first one (1 or 2); timestamps are finite, >= 0 and
 // non-decreasing; a line is at most MaxLineLength characters; a trace without
 // any arrival is an error.
@@ -46,9 +42,7 @@ public:
 private:
     bool fail(int column, std::string message);
 
-    std::istream& m_in;
-    std::array<char, MaxLineLength + 1> m_buffer{}; // the line and its terminating NUL
-    int m_lineNumber = 0;
+    CsvLineReader m_lines;
     int m_arrivals = 0;
     int m_columns = 0; // of the data lines; 0 until the first one
     bool m_headerAllowed = true;

@@ -311,6 +311,27 @@ private slots:
                                   "\n",
                               2, 11 + 2 * 1440 + 1, "expected 1444 fields, found 1445");
     }
+    // Issue 15, item 10: a byte order mark before the header.
+    void readsFilesThatStartWithAByteOrderMark() {
+        const std::string text =
+            "\xEF\xBB\xBF" + invocationHeader() + "\n" + invocationRow("f1", "http", "2") + "\n";
+        std::istringstream in(text);
+        AzureMinuteCounts out;
+        QVERIFY(!readAzureInvocationCounts(in, {}, out).has_value());
+        QCOMPARE(out.total, std::uint64_t(2 * 1440));
+        // The header is taken: what is missing is the rows after it.
+        expectDurationError("\xEF\xBB\xBF" + DurationHeader, {}, 1, 1,
+                            "no function rows after the header");
+        expectMemoryError("\xEF\xBB\xBF" + MemoryHeader, {}, 1, 1, "no app rows after the header");
+    }
+    // Issue 15, item 13: a NUL byte used to end the line silently, so
+    // "1<NUL>x" at the end of a row was read as 1.
+    void refusesNulBytes() {
+        std::string row = invocationRow("f", "http");
+        row.replace(row.size() - 1, 1, std::string("1\0x", 3));
+        expectInvocationError(invocationHeader() + "\n" + row + "\n", 2,
+                              static_cast<int>(row.size()) - 1, "NUL byte");
+    }
     void nonIntegerCount() {
         expectInvocationError(invocationHeader() + "\n" +
                                   withCount(invocationRow("f", "http"), 3, "1.5") + "\n",

@@ -78,6 +78,36 @@ private slots:
     }
 
     void nonNumericTimestamp() { expectError("1\nabc\n", 2, 1, "is not a number"); }
+
+    // Issue 15, item 10: a byte order mark made the first line a "header",
+    // silently dropping the first arrival.
+    void keepsTheFirstArrivalAfterAByteOrderMark() {
+        const ReadResult r = readAll("\xEF\xBB\xBF"
+                                     "0.5\n1.0\n2.0\n");
+        QVERIFY(!r.error.has_value());
+        QCOMPARE(r.arrivals.size(), std::size_t(3));
+        QCOMPARE(r.arrivals[0].timeS, 0.5);
+        const ReadResult header = readAll("\xEF\xBB\xBF"
+                                          "timestamp_s,function\n0.5,api\n");
+        QVERIFY(!header.error.has_value());
+        QCOMPARE(header.arrivals.size(), std::size_t(1));
+        QCOMPARE(header.arrivals[0].function, std::string("api"));
+        // Columns count from after the mark.
+        expectError("\xEF\xBB\xBF"
+                    "1x\n",
+                    1, 2, "is not a number");
+    }
+
+    // Issue 15, item 13: "1<NUL>x" was read as 1; trailing garbage in a
+    // number is refused at its column, also on the line that may be a header.
+    void refusesNulBytesAndTrailingGarbage() {
+        expectError(std::string("0\n1\0x\n", 7), 2, 2, "NUL byte");
+        expectError(std::string("1\0x\n2\n", 7), 1, 2, "NUL byte");
+        expectError(std::string("0\n1,api\0\n", 10), 2, 6, "NUL byte");
+        expectError("1x\n2\n", 1, 2, "is not a number");
+        expectError("0\n2.5s\n", 2, 4, "is not a number");
+        expectError("-\n", 1, 1, "is not a number");
+    }
     void negativeTimestamp() { expectError("1\n-2\n", 2, 1, ">= 0"); }
     void decreasingTimestamp() { expectError("1\n3\n2\n", 3, 1, "must not decrease"); }
     void tooManyColumns() { expectError("1,a\n2,a,b\n", 2, 4, "1 or 2 columns"); }
