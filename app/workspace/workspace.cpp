@@ -65,10 +65,10 @@ QString identifyExistingFile(const QString& path, bool& isNew) {
     // in its first transaction, which may still sit in the -wal file; then
     // the SQLite-level check decides. A rollback journal left behind would
     // be replayed by opening, a write: never to a file that is not ours.
-    if (nonEmptyFile(path + "-journal")) {
+    if (!header.wal && nonEmptyFile(path + "-journal")) {
         return notOurs.arg(0).arg(Workspace::ApplicationId);
     }
-    if (nonEmptyFile(path + "-wal")) {
+    if (header.wal && nonEmptyFile(path + "-wal")) {
         return {};
     }
     if (header.userVersion != 0 || header.hasSchemaObjects) {
@@ -111,9 +111,9 @@ bool Workspace::open(const QString& path, const Options& options, QString* error
     const QFileInfo info(path);
     m_path = info.absoluteFilePath();
     m_readOnly = options.readOnly;
-    const std::string nativePath = QFile::encodeName(m_path).toStdString();
-    const auto missing = regularFileProblem(nativePath);
-    const bool existed = !missing || *missing != "no such file";
+    // A symbolic link that leads nowhere (or in a loop) is not a missing
+    // file to create; identifying it says what is wrong.
+    const bool existed = info.exists() || info.isSymLink();
     bool isNew = !existed;
     if (existed) {
         if (const QString problem = identifyExistingFile(m_path, isNew); !problem.isEmpty()) {
