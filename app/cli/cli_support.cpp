@@ -1,18 +1,24 @@
 #include "cli_support.h"
 
 #include "app/workspace/pricing_catalog_store.h"
+#include "models/io/regular_file.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 
 namespace faaslab::cli {
 
 namespace {
 std::atomic<bool> g_interrupted{false};
+// The first error writing standard output (an errno value), or 0.
+int g_stdoutError = 0;
 } // namespace
 
 extern "C" void faaslabCliOnInterrupt(int) {
@@ -43,8 +49,28 @@ void printError(const QString& text) {
 }
 
 void printOut(const std::string& text) {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    std::fflush(stdout);
+    if (g_stdoutError != 0) {
+        return;
+    }
+    errno = 0;
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() ||
+        std::fflush(stdout) != 0) {
+        g_stdoutError = errno != 0 ? errno : EIO;
+    }
+}
+
+bool finishStandardOutput() {
+    errno = 0;
+    if (g_stdoutError == 0 && (std::fflush(stdout) != 0 || std::ferror(stdout) != 0)) {
+        g_stdoutError = errno != 0 ? errno : EIO;
+    }
+    if (g_stdoutError == 0) {
+        return true;
+    }
+    printError(QStringLiteral("faaslab-cli: cannot write to standard output: %1; the output is "
+                              "incomplete")
+                   .arg(QString::fromLocal8Bit(std::strerror(g_stdoutError))));
+    return false;
 }
 
 bool parseArguments(QCommandLineParser& parser, const QStringList& arguments,
@@ -64,10 +90,15 @@ std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringLis
         return ExitUsage;
     }
     if (parser.isSet(help)) {
-        printOut(
-            parser.helpText()
-                .replace(QStringLiteral("faaslab-cli"), QStringLiteral("faaslab-cli ") + command)
-                .toStdString());
+        // Only the usage line names the program; "faaslab-cli runs" in a
+        // description must not become "faaslab-cli run runs".
+        QString text = parser.helpText();
+        const QString usage =
+            QStringLiteral("Usage: ") + QCoreApplication::arguments().constFirst();
+        if (text.startsWith(usage)) {
+            text.insert(usage.size(), QLatin1Char(' ') + command);
+        }
+        printOut(text.toStdString());
         return ExitSuccess;
     }
     return std::nullopt;
@@ -132,13 +163,10 @@ std::optional<std::uint64_t> parseUnsignedOption(const QCommandLineParser& parse
 std::optional<Scenario> loadScenario(const QString& path, nlohmann::ordered_json* document,
                                      const PricingCatalog& catalog) {
     const std::string file = path.toStdString();
-    const QFileInfo info(path);
-    if (!info.exists()) {
-        printError(QStringLiteral("%1: no such file").arg(path));
-        return std::nullopt;
-    }
-    if (info.isDir()) {
-        printError(QStringLiteral("%1: is a directory, not a scenario file").arg(path));
+    // Checked before anything opens it: a FIFO or a device would block the
+    // reader; a symbolic link loop is not "no such file".
+    if (const auto problem = regularFileProblem(file)) {
+        printError(path + ": " + QString::fromStdString(*problem));
         return std::nullopt;
     }
     const ScenarioReadResult result = ScenarioReader(catalog).readFile(file);
@@ -152,7 +180,11 @@ std::optional<Scenario> loadScenario(const QString& path, nlohmann::ordered_json
         return std::nullopt;
     }
     if (document != nullptr) {
-        std::ifstream in(file, std::ios::binary);
+        std::ifstream in;
+        if (const auto problem = openRegularFile(file, in)) {
+            printError(path + ": " + QString::fromStdString(*problem));
+            return std::nullopt;
+        }
         *document = nlohmann::ordered_json::parse(in);
     }
     return result.scenario;
@@ -171,9 +203,12 @@ QString workspacePath(const QCommandLineParser& parser) {
                                      : workspace::Workspace::defaultPath();
 }
 
-bool openWorkspace(const QCommandLineParser& parser, workspace::Workspace& workspace) {
+bool openWorkspace(const QCommandLineParser& parser, workspace::Workspace& workspace,
+                   WorkspaceAccess access) {
     QString error;
-    if (!workspace.open(workspacePath(parser), &error)) {
+    workspace::Workspace::Options options;
+    options.readOnly = access == WorkspaceAccess::ReadOnly;
+    if (!workspace.open(workspacePath(parser), options, &error)) {
         printError(error);
         return false;
     }
@@ -181,11 +216,12 @@ bool openWorkspace(const QCommandLineParser& parser, workspace::Workspace& works
 }
 
 std::optional<PricingCatalog> scenarioCatalog(const QCommandLineParser& parser,
-                                              workspace::Workspace& workspace, bool useWorkspace) {
+                                              workspace::Workspace& workspace, bool useWorkspace,
+                                              WorkspaceAccess access) {
     if (!useWorkspace) {
         return PricingCatalog::builtin();
     }
-    if (!openWorkspace(parser, workspace)) {
+    if (!openWorkspace(parser, workspace, access)) {
         return std::nullopt;
     }
     QString error;
@@ -194,20 +230,6 @@ std::optional<PricingCatalog> scenarioCatalog(const QCommandLineParser& parser,
         printError(QDir::toNativeSeparators(workspace.path()) + ": " + error);
     }
     return catalog;
-}
-
-bool writeFileAtomically(const QString& path, const std::string& contents) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        printError(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));
-        return false;
-    }
-    file.write(contents.data(), static_cast<qint64>(contents.size()));
-    if (!file.commit()) {
-        printError(QStringLiteral("%1: cannot write: %2").arg(path, file.errorString()));
-        return false;
-    }
-    return true;
 }
 
 } // namespace faaslab::cli

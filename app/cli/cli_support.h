@@ -22,6 +22,10 @@ enum ExitCode : int {
 // Writes to standard error / output (UTF-8).
 void printError(const QString& text);
 void printOut(const std::string& text);
+// Flushes standard output; false, after saying why on standard error, when
+// anything printOut wrote was lost (a full disk, a closed device), so that
+// the command exits 1 instead of claiming success.
+bool finishStandardOutput();
 
 // Parses a command's arguments; on failure prints the problem and how to get
 // help, and returns false.
@@ -57,13 +61,20 @@ std::optional<Scenario> loadScenario(const QString& path,
 QCommandLineOption workspaceOption();
 // The file --workspace names, or the default workspace.
 QString workspacePath(const QCommandLineParser& parser);
-// Opens that workspace (creating it when missing); prints why not.
-bool openWorkspace(const QCommandLineParser& parser, workspace::Workspace& workspace);
+// How a command uses the workspace: commands that only read it (runs list,
+// show, export; pricing list, show, export; run or sweep with --workspace
+// but without --save) open it read-only, so they never create, upgrade or
+// write a file and work on a read-only file or folder.
+enum class WorkspaceAccess { ReadOnly, ReadWrite };
+// Opens that workspace (read-write: creating it when missing); prints why not.
+bool openWorkspace(const QCommandLineParser& parser, workspace::Workspace& workspace,
+                   WorkspaceAccess access);
 // The catalog a scenario's preset names resolve through: the workspace's
-// (opened here) when `useWorkspace`, else the built-in one. Nothing, after
-// saying why, when the workspace cannot be used.
+// (opened here, with `access`) when `useWorkspace`, else the built-in one.
+// Nothing, after saying why, when the workspace cannot be used.
 std::optional<PricingCatalog> scenarioCatalog(const QCommandLineParser& parser,
-                                              workspace::Workspace& workspace, bool useWorkspace);
+                                              workspace::Workspace& workspace, bool useWorkspace,
+                                              WorkspaceAccess access);
 
 // While alive, Ctrl+C (SIGINT) and SIGTERM set a flag instead of killing the
 // process, so a run can stop cleanly and write nothing half-done.
@@ -75,9 +86,5 @@ public:
     InterruptGuard& operator=(const InterruptGuard&) = delete;
     const std::atomic<bool>* flag() const;
 };
-
-// Writes a file atomically (temporary file, then rename), so an interrupted
-// write never leaves a truncated results file behind.
-bool writeFileAtomically(const QString& path, const std::string& contents);
 
 } // namespace faaslab::cli

@@ -8,6 +8,7 @@
 #include "validate_command.h"
 
 #include <QCoreApplication>
+#include <csignal>
 
 namespace {
 
@@ -41,31 +42,8 @@ const char* const Usage =
     "--workspace FILE chooses another. See docs/workspace.md.\n"
     "Scenario format and model semantics: see the docs/ folder of FaaS Lab.\n";
 
-} // namespace
-
-int main(int argc, char* argv[]) {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName("faaslab-cli");
-    QCoreApplication::setApplicationVersion(FAASLAB_VERSION);
-    QCoreApplication::setOrganizationName("FaaS Lab");
-
+int dispatch(const QString& command, const QStringList& arguments) {
     using namespace faaslab::cli;
-    QStringList arguments = QCoreApplication::arguments();
-    if (arguments.size() < 2) {
-        printError(QString::fromUtf8(Usage));
-        return ExitUsage;
-    }
-    const QString command = arguments.at(1);
-    if (command == "-h" || command == "--help" || command == "help") {
-        printOut(Usage);
-        return ExitSuccess;
-    }
-    if (command == "-v" || command == "--version") {
-        printOut(std::string("faaslab-cli ") + FAASLAB_VERSION + "\n");
-        return ExitSuccess;
-    }
-    // The command's own parser sees "faaslab-cli" as the program name.
-    arguments.removeAt(1);
     if (command == "run") {
         return runCommand(arguments);
     }
@@ -84,4 +62,44 @@ int main(int argc, char* argv[]) {
     printError(QStringLiteral("faaslab-cli: unknown command '%1'\nTry 'faaslab-cli --help'.")
                    .arg(command));
     return ExitUsage;
+}
+
+// A standard output that could not take everything turns success into
+// failure; a command that already failed keeps its own status.
+int finish(int status) {
+    using namespace faaslab::cli;
+    return finishStandardOutput() || status != ExitSuccess ? status : ExitFailure;
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+#ifdef SIGXFSZ
+    // Past the file size limit (ulimit -f) a write must fail with EFBIG and
+    // be reported, not kill the program halfway through an output file.
+    std::signal(SIGXFSZ, SIG_IGN);
+#endif
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName("faaslab-cli");
+    QCoreApplication::setApplicationVersion(FAASLAB_VERSION);
+    QCoreApplication::setOrganizationName("FaaS Lab");
+
+    using namespace faaslab::cli;
+    QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() < 2) {
+        printError(QString::fromUtf8(Usage));
+        return ExitUsage;
+    }
+    const QString command = arguments.at(1);
+    if (command == "-h" || command == "--help" || command == "help") {
+        printOut(Usage);
+        return finish(ExitSuccess);
+    }
+    if (command == "-v" || command == "--version") {
+        printOut(std::string("faaslab-cli ") + FAASLAB_VERSION + "\n");
+        return finish(ExitSuccess);
+    }
+    // The command's own parser sees "faaslab-cli" as the program name.
+    arguments.removeAt(1);
+    return finish(dispatch(command, arguments));
 }

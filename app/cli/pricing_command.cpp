@@ -3,7 +3,9 @@
 #include "app/workspace/pricing_catalog_store.h"
 #include "cli_support.h"
 #include "models/billing/pricing_catalog.h"
+#include "models/io/regular_file.h"
 #include "models/scenario/pricing_reader.h"
+#include "output_file.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -84,12 +86,17 @@ int pricingCommand(const QStringList& arguments) {
         return ExitUsage;
     }
 
-    // Reading commands work without a workspace; writing ones need one.
-    const bool writes = action == "import" || action == "export" || action == "copy";
-    const bool useWorkspace = writes || parser.isSet(workspaceFile) ||
+    // list and show work without a workspace; the others need one. Only
+    // import and copy write to it; export reads an existing workspace
+    // read-only and creates a missing one (with the built-in presets).
+    const bool writes = action == "import" || action == "copy" ||
+                        (action == "export" && !QFileInfo::exists(workspacePath(parser)));
+    const bool useWorkspace = writes || action == "export" || parser.isSet(workspaceFile) ||
                               QFileInfo::exists(workspace::Workspace::defaultPath());
     workspace::Workspace ws;
-    if (useWorkspace && !openWorkspace(parser, ws)) {
+    if (useWorkspace &&
+        !openWorkspace(parser, ws,
+                       writes ? WorkspaceAccess::ReadWrite : WorkspaceAccess::ReadOnly)) {
         return ExitFailure;
     }
     workspace::PricingCatalogStore store(ws);
@@ -97,6 +104,12 @@ int pricingCommand(const QStringList& arguments) {
 
     if (action == "import") {
         QFile file(positional.at(1));
+        // A FIFO or a device would block or never end.
+        if (const auto problem =
+                regularFileProblem(QFile::encodeName(positional.at(1)).toStdString())) {
+            printError(positional.at(1) + ": " + QString::fromStdString(*problem));
+            return ExitFailure;
+        }
         if (!file.open(QIODevice::ReadOnly)) {
             printError(
                 QStringLiteral("%1: cannot read: %2").arg(positional.at(1), file.errorString()));
@@ -120,7 +133,7 @@ int pricingCommand(const QStringList& arguments) {
             return error.startsWith("no preset") ? ExitUsage : ExitFailure;
         }
         if (parser.isSet(out)) {
-            return writeFileAtomically(parser.value(out), *text) ? ExitSuccess : ExitFailure;
+            return writeOutputFile(parser.value(out), *text) ? ExitSuccess : ExitFailure;
         }
         printOut(*text);
         return ExitSuccess;

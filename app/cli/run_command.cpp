@@ -7,6 +7,7 @@
 #include "models/results/comparison_table.h"
 #include "models/results/results_writer.h"
 #include "models/runner/scenario_runner.h"
+#include "output_file.h"
 #include "terminal_progress.h"
 
 #include <QCommandLineParser>
@@ -34,7 +35,8 @@ const char* const RunDescription =
     "catalog, so a scenario can name a preset copied and edited there.\n"
     "\n"
     "Exit status: 0 success, 2 usage or scenario error, 1 other failure\n"
-    "(an output file or the workspace cannot be written, the run was interrupted).";
+    "(an output file, standard output or the workspace cannot be written, the run was\n"
+    "interrupted). Output files are replaced only when written in full.";
 
 // Records the run and its scenario revision; reports on standard error so
 // standard output stays the table or the JSON.
@@ -126,8 +128,9 @@ int runCommand(const QStringList& arguments) {
     // The workspace is opened before anything runs, so a bad workspace file
     // costs no simulation time.
     workspace::Workspace workspace;
-    const std::optional<PricingCatalog> catalog =
-        scenarioCatalog(parser, workspace, parser.isSet(save) || parser.isSet(workspaceFile));
+    const std::optional<PricingCatalog> catalog = scenarioCatalog(
+        parser, workspace, parser.isSet(save) || parser.isSet(workspaceFile),
+        parser.isSet(save) ? WorkspaceAccess::ReadWrite : WorkspaceAccess::ReadOnly);
     if (!catalog) {
         return ExitFailure;
     }
@@ -166,13 +169,30 @@ int runCommand(const QStringList& arguments) {
                 .setBaseDirectory(QFileInfo(file).absolutePath().toStdString())
                 .readJson(document);
         if (!reread.ok()) {
+            // The file alone was valid, so every problem comes from the
+            // options given: a field an option set is blamed on that
+            // option; any other (warmup_s against a shorter --duration) on
+            // the options given, naming the field and how to fix it.
+            QStringList given;
+            for (const auto& [path, option] : overridden) {
+                if (parser.isSet(option.mid(2))) {
+                    given << option + " " + parser.value(option.mid(2));
+                }
+            }
             for (const Diagnostic& d : reread.diagnostics.items()) {
+                const QString path = QString::fromStdString(d.path);
+                const QString message = QString::fromStdString(d.message);
                 const auto option = overridden.find(d.path);
-                const QString where =
+                if (option != overridden.end() && parser.isSet(option->second.mid(2))) {
+                    printError(option->second + " (" + path + "): " + message);
+                    continue;
+                }
+                const QString fix =
                     option != overridden.end()
-                        ? option->second + " (" + QString::fromStdString(d.path) + ")"
-                        : file + ": " + QString::fromStdString(d.path);
-                printError(where + ": " + QString::fromStdString(d.message));
+                        ? QStringLiteral(" (change it in the file, or give %1)").arg(option->second)
+                        : QStringLiteral(" (change it in the file)");
+                printError(QStringLiteral("%1 conflicts with %2 in %3: %4%5")
+                               .arg(given.join(QStringLiteral(" and ")), path, file, message, fix));
             }
             return ExitUsage;
         }
@@ -214,14 +234,14 @@ int runCommand(const QStringList& arguments) {
     }
     bool written = true;
     if (parser.isSet(out)) {
-        written = writeFileAtomically(parser.value(out), resultsToJsonText(results)) && written;
+        written = writeOutputFile(parser.value(out), resultsToJsonText(results)) && written;
     }
     if (parser.isSet(csv)) {
-        written = writeFileAtomically(parser.value(csv), resultsSummaryCsv(results)) && written;
+        written = writeOutputFile(parser.value(csv), resultsSummaryCsv(results)) && written;
     }
     if (parser.isSet(timeseries)) {
         written =
-            writeFileAtomically(parser.value(timeseries), resultsTimeSeriesCsv(results)) && written;
+            writeOutputFile(parser.value(timeseries), resultsTimeSeriesCsv(results)) && written;
     }
     if (parser.isSet(save)) {
         written = saveRun(workspace, document, results, startedAt, clock.elapsed() / 1000.0,

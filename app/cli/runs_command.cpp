@@ -4,6 +4,7 @@
 #include "cli_support.h"
 #include "models/results/comparison_table.h"
 #include "models/results/results_writer.h"
+#include "output_file.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -133,7 +134,9 @@ int runsCommand(const QStringList& arguments) {
     }
 
     workspace::Workspace ws;
-    if (!openWorkspace(parser, ws)) {
+    if (!openWorkspace(parser, ws,
+                       action == "delete" ? WorkspaceAccess::ReadWrite
+                                          : WorkspaceAccess::ReadOnly)) {
         return ExitFailure;
     }
     workspace::RunStore store(ws);
@@ -186,7 +189,7 @@ int runsCommand(const QStringList& arguments) {
                              : parser.isSet(timeseries) ? resultsTimeSeriesCsv(run->results)
                                                         : resultsToJsonText(run->results);
     if (parser.isSet(out)) {
-        return writeFileAtomically(parser.value(out), text) ? ExitSuccess : ExitFailure;
+        return writeOutputFile(parser.value(out), text) ? ExitSuccess : ExitFailure;
     }
     printOut(text);
     return ExitSuccess;

@@ -5,6 +5,7 @@
 #include "cli_support.h"
 #include "models/results/sweep_writer.h"
 #include "models/runner/sweep_runner.h"
+#include "output_file.h"
 #include "terminal_progress.h"
 
 #include <QCommandLineParser>
@@ -113,8 +114,9 @@ int sweepCommand(const QStringList& arguments) {
     }
 
     workspace::Workspace workspace;
-    const std::optional<PricingCatalog> catalog =
-        scenarioCatalog(parser, workspace, parser.isSet(save) || parser.isSet(workspaceFile));
+    const std::optional<PricingCatalog> catalog = scenarioCatalog(
+        parser, workspace, parser.isSet(save) || parser.isSet(workspaceFile),
+        parser.isSet(save) ? WorkspaceAccess::ReadWrite : WorkspaceAccess::ReadOnly);
     if (!catalog) {
         return ExitFailure;
     }
@@ -165,10 +167,10 @@ int sweepCommand(const QStringList& arguments) {
     printOut(parser.isSet(json) ? jsonText : formatSweepTable(output.results));
     bool written = true;
     if (parser.isSet(out)) {
-        written = writeFileAtomically(parser.value(out), jsonText) && written;
+        written = writeOutputFile(parser.value(out), jsonText) && written;
     }
     if (parser.isSet(csv)) {
-        written = writeFileAtomically(parser.value(csv), sweepCsv(output.results)) && written;
+        written = writeOutputFile(parser.value(csv), sweepCsv(output.results)) && written;
     }
     if (parser.isSet(save)) {
         QString error;

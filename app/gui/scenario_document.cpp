@@ -1,5 +1,6 @@
 #include "scenario_document.h"
 
+#include "models/io/regular_file.h"
 #include "models/scenario/json_text_parser.h"
 #include "models/scenario/scenario_reader.h"
 #include "models/scenario/scenario_writer.h"
@@ -222,6 +223,11 @@ void ScenarioDocument::loadText(const QString& text, const QString& name,
 }
 
 bool ScenarioDocument::loadFile(const QString& path, QString* error) {
+    // A FIFO or a device would block the open or the read.
+    if (const auto problem = regularFileProblem(QFile::encodeName(path).toStdString())) {
+        *error = tr("Cannot open %1: %2").arg(path, QString::fromStdString(*problem));
+        return false;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = tr("Cannot open %1: %2").arg(path, file.errorString());

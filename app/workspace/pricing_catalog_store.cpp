@@ -241,6 +241,13 @@ std::optional<PricingCatalog> PricingCatalogStore::catalog(QString* error) const
     }
     PricingCatalog catalog = PricingCatalog::builtin();
     for (const StoredPreset& stored : *presets) {
+        // An unedited built-in is the shipped preset. The shipped version is
+        // taken even when the stored copy is older (a workspace opened only
+        // read-only since an upgrade is not synchronised), so the prices are
+        // never stale.
+        if (stored.builtin && !stored.edited && catalog.find(stored.id.toStdString()) != nullptr) {
+            continue;
+        }
         PricingPreset preset = presetOf(stored.document);
         preset.fileName = "workspace preset " + preset.id;
         catalog.add(std::move(preset));

@@ -60,7 +60,8 @@ public:
     bool revert(const QString& id, QString* error);
 
     // The catalog a scenario reader resolves "preset" names through: every
-    // workspace preset (edited built-ins as edited).
+    // workspace preset (edited built-ins as edited, unedited ones as
+    // shipped with this version).
     std::optional<PricingCatalog> catalog(QString* error) const;
 
     // {"format": "faaslab.pricing-catalog/1", "presets": [...]} with the

@@ -7,11 +7,15 @@
 namespace faaslab::workspace {
 
 // One workspace database file: the scenario library, the run and sweep
-// history and the pricing catalog (docs/workspace.md). Opening checks that
-// the file is a FaaS Lab workspace before anything is written to it, brings
-// its schema forward, and loads the built-in pricing presets. The
-// connection is in WAL mode with foreign keys on and a busy timeout, so the
-// GUI and the command line can use the same file at once.
+// history and the pricing catalog (docs/workspace.md). Opening identifies
+// the file as a FaaS Lab workspace by its header (application_id) before
+// SQLite or anything else touches it; a file that is not one is never
+// written. Opened for writing, the file is checked (PRAGMA quick_check and
+// a write probe), its schema brought forward and the built-in pricing
+// presets loaded; the connection is in WAL mode with foreign keys on and a
+// busy timeout, so the GUI and the command line can use the same file at
+// once. Opened read-only, nothing is created, migrated or written, and a
+// read-only file or folder can be read.
 //
 // A Workspace belongs to the thread that opened it (a Qt SQL rule).
 class Workspace {
@@ -24,6 +28,10 @@ public:
         int busyTimeoutMs = 10000;
         // Load the built-in pricing presets into the catalog.
         bool syncBuiltinPricing = true;
+        // Only read: the file must exist and be a workspace of this
+        // version's schema (an older one is not upgraded); `create` and
+        // `syncBuiltinPricing` are ignored.
+        bool readOnly = false;
     };
 
     Workspace();
@@ -38,6 +46,7 @@ public:
     void close();
     bool isOpen() const;
     QString path() const { return m_path; }
+    bool isReadOnly() const { return m_readOnly; }
     QSqlDatabase database() const;
 
     // Runs `body` in one write transaction (BEGIN IMMEDIATE, so it waits for
@@ -58,11 +67,16 @@ public:
 
 private:
     bool fail(const QString& message, QString* error);
+    // Opens the SQLite connection; the problem, or "".
+    QString connect(const Options& options);
     // Checks the opened file and brings it up to date; the problem, or "".
     QString prepare(const Options& options);
+    // Checks a file opened read-only; the problem, or "".
+    QString checkReadOnly();
 
     QString m_connection;
     QString m_path;
+    bool m_readOnly = false;
     int m_depth = 0;
     bool m_rollbackOnly = false;
 };

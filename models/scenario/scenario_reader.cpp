@@ -1,5 +1,6 @@
 #include "models/scenario/scenario_reader.h"
 
+#include "models/io/regular_file.h"
 #include "models/platforms/vm_config.h"
 #include "models/scenario/json_locator.h"
 #include "models/scenario/json_object_reader.h"
@@ -1273,9 +1274,9 @@ ScenarioReadResult ScenarioReader::readText(std::string_view text) const {
 
 ScenarioReadResult ScenarioReader::readFile(const std::string& path) const {
     ScenarioReadResult result;
-    std::ifstream file(path, std::ios::binary);
-    if (!file) {
-        result.diagnostics.error("", "cannot open the file (does it exist, and is it readable?)");
+    std::ifstream file;
+    if (const auto problem = openRegularFile(path, file)) {
+        result.diagnostics.error("", *problem);
         return result;
     }
     file.seekg(0, std::ios::end);

@@ -1,5 +1,6 @@
 #include "models/workload/trace_profiler.h"
 
+#include "models/io/regular_file.h"
 #include "models/workload/azure_duration_trace.h"
 #include "models/workload/azure_invocation_trace.h"
 #include "models/workload/azure_memory_trace.h"
@@ -23,9 +24,10 @@ std::string where(const std::string& file, const TraceError& error) {
            std::to_string(error.column) + ": " + error.message;
 }
 
-std::string cannotOpen(const std::string& file, const std::string& resolved) {
+std::string cannotOpen(const std::string& file, const std::string& resolved,
+                       const std::string& reason) {
     return "cannot open trace file \"" + file + "\" (looked for \"" + resolved +
-           "\"; relative names are relative to the scenario file's folder)";
+           "\"; relative names are relative to the scenario file's folder): " + reason;
 }
 
 // Adds one arrival at trace time t to the bins, widening them when needed.
@@ -177,9 +179,9 @@ std::optional<TraceProblem> TraceProfiler::profileAzure(TraceReplaySpec& spec,
     using File = TraceProblem::File;
     AzureMinuteCounts counts;
     {
-        std::ifstream in(spec.resolvedPath, std::ios::binary);
-        if (!in) {
-            return TraceProblem{File::Trace, cannotOpen(spec.file, spec.resolvedPath)};
+        std::ifstream in;
+        if (const auto reason = openRegularFile(spec.resolvedPath, in)) {
+            return TraceProblem{File::Trace, cannotOpen(spec.file, spec.resolvedPath, *reason)};
         }
         const AzureFunctionSelection selection{spec.hashes, spec.trigger, spec.topN};
         if (const auto error = readAzureInvocationCounts(in, selection, counts)) {
@@ -195,10 +197,10 @@ std::optional<TraceProblem> TraceProfiler::profileAzure(TraceReplaySpec& spec,
     spec.arrivals = counts.total;
 
     if (!spec.durationsFile.empty()) {
-        std::ifstream in(spec.durationsResolvedPath, std::ios::binary);
-        if (!in) {
-            return TraceProblem{File::Durations,
-                                cannotOpen(spec.durationsFile, spec.durationsResolvedPath)};
+        std::ifstream in;
+        if (const auto reason = openRegularFile(spec.durationsResolvedPath, in)) {
+            return TraceProblem{File::Durations, cannotOpen(spec.durationsFile,
+                                                            spec.durationsResolvedPath, *reason)};
         }
         std::vector<AzureFunctionDurations> durations;
         if (const auto error = readAzureFunctionDurations(in, counts.selectedHashes, durations)) {
@@ -210,9 +212,10 @@ std::optional<TraceProblem> TraceProfiler::profileAzure(TraceReplaySpec& spec,
         }
     }
     if (!spec.memoryFile.empty()) {
-        std::ifstream in(spec.memoryResolvedPath, std::ios::binary);
-        if (!in) {
-            return TraceProblem{File::Memory, cannotOpen(spec.memoryFile, spec.memoryResolvedPath)};
+        std::ifstream in;
+        if (const auto reason = openRegularFile(spec.memoryResolvedPath, in)) {
+            return TraceProblem{File::Memory,
+                                cannotOpen(spec.memoryFile, spec.memoryResolvedPath, *reason)};
         }
         std::vector<AzureAppMemory> apps;
         if (const auto error = readAzureAppMemory(in, counts.selectedApps, apps)) {
@@ -226,9 +229,9 @@ std::optional<TraceProblem> TraceProfiler::profileAzure(TraceReplaySpec& spec,
 }
 
 std::optional<std::string> TraceProfiler::profileTimestamps(TraceReplaySpec& spec) {
-    std::ifstream in(spec.resolvedPath, std::ios::binary);
-    if (!in) {
-        return cannotOpen(spec.file, spec.resolvedPath);
+    std::ifstream in;
+    if (const auto reason = openRegularFile(spec.resolvedPath, in)) {
+        return cannotOpen(spec.file, spec.resolvedPath, *reason);
     }
     TimestampTraceReader reader(in);
     TraceArrival arrival;

@@ -1,5 +1,7 @@
 #include "models/workload/trace_replay.h"
 
+#include "models/io/regular_file.h"
+
 #include <cmath>
 #include <stdexcept>
 
@@ -16,10 +18,9 @@ void TraceReplay::openFile() {
     m_reader.reset();
     m_file.close();
     m_file.clear();
-    m_file.open(m_spec.resolvedPath, std::ios::binary);
-    if (!m_file) {
+    if (const auto reason = openRegularFile(m_spec.resolvedPath, m_file)) {
         throw std::runtime_error("cannot open trace file \"" + m_spec.file + "\" (\"" +
-                                 m_spec.resolvedPath + "\") any more");
+                                 m_spec.resolvedPath + "\") any more: " + *reason);
     }
     m_reader = std::make_unique<TimestampTraceReader>(m_file);
 }

@@ -7,8 +7,15 @@
 
 namespace faaslab::test {
 
-ProcessOutcome runProgram(const QString& program, const QStringList& arguments, int timeoutMs) {
+ProcessOutcome runProgram(const QString& program, const QStringList& arguments, int timeoutMs,
+                          const ProcessSetup& setup) {
     QProcess process;
+    if (!setup.standardOutputFile.isEmpty()) {
+        process.setStandardOutputFile(setup.standardOutputFile);
+    }
+    if (setup.childModifier) {
+        process.setChildProcessModifier(setup.childModifier);
+    }
     process.start(program, arguments);
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();

@@ -60,6 +60,33 @@ private slots:
         QCOMPARE(cli({"--version"}).exitCode, 0);
     }
 
+    void durationAloneNamesDurationNotWarmup() {
+        const QString scenario =
+            writeFile(m_dir, "warm.json",
+                      QByteArray(Small).replace("\"seed\": 1", "\"warmup_s\": 60, \"seed\": 1"));
+        const Outcome o = cli({"run", scenario, "--duration", "30"});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.startsWith("--duration 30 conflicts with simulation.warmup_s in " +
+                                  scenario +
+                                  ": must be shorter than duration_s (30), got 60 (change it "
+                                  "in the file, or give --warmup)"),
+                 qPrintable(o.err));
+        // An option that is itself wrong is still named as before.
+        const Outcome both = cli({"run", scenario, "--duration", "30", "--warmup", "40"});
+        QCOMPARE(both.exitCode, 2);
+        QVERIFY2(both.err.startsWith("--warmup (simulation.warmup_s): must be shorter"),
+                 qPrintable(both.err));
+    }
+
+    void commandHelpNamesTheCommandOnce() {
+        const Outcome o = cli({"run", "--help"});
+        QCOMPARE(o.exitCode, 0);
+        QVERIFY2(o.out.startsWith(QStringLiteral("Usage: %1 run ").arg(FAASLAB_CLI)),
+                 qPrintable(o.out));
+        QVERIFY2(o.out.contains("'faaslab-cli runs'"), qPrintable(o.out));
+        QVERIFY2(!o.out.contains("faaslab-cli run runs"), qPrintable(o.out));
+    }
+
     void runPrintsTheComparisonTable() {
         const Outcome o = cli({"run", example()});
         QCOMPARE(o.exitCode, 0);

@@ -4,18 +4,98 @@
 
 #include "tests/support/process_run.h"
 
+#include <QDateTime>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcessEnvironment>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 namespace {
 
 using Outcome = faaslab::test::ProcessOutcome;
 
-Outcome cli(const QStringList& arguments) {
-    return faaslab::test::runProgram(FAASLAB_CLI, arguments, 120000);
+Outcome cli(const QStringList& arguments, const faaslab::test::ProcessSetup& setup = {}) {
+    return faaslab::test::runProgram(FAASLAB_CLI, arguments, 120000, setup);
+}
+
+// A file's bytes and modification time, to show that nothing touched it.
+struct Snapshot {
+    QByteArray bytes;
+    QDateTime modified;
+    bool operator==(const Snapshot&) const = default;
+};
+
+Snapshot snapshot(const QString& path) {
+    QFile file(path);
+    file.open(QIODevice::ReadOnly);
+    return Snapshot{file.readAll(), QFileInfo(path).fileTime(QFileDevice::FileModificationTime)};
+}
+
+// Files beside `path` that SQLite would create (journal, WAL, shared memory).
+QStringList sideFiles(const QString& path) {
+    QStringList found;
+    for (const char* suffix : {"-journal", "-wal", "-shm"}) {
+        if (QFile::exists(path + suffix)) {
+            found << path + suffix;
+        }
+    }
+    return found;
+}
+
+// Runs SQL on a file directly, as another program would.
+void execSql(const QString& path, const QStringList& statements) {
+    const QString name = "raw-" + path;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", name);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        for (const QString& sql : statements) {
+            QSqlQuery query(db);
+            QVERIFY2(query.exec(sql), qPrintable(sql));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+// A single integer from a file's database.
+qint64 sqlValue(const QString& path, const QString& sql) {
+    const QString name = "value-" + path;
+    qint64 value = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", name);
+        db.setDatabaseName(path);
+        db.open();
+        QSqlQuery query(db);
+        if (query.exec(sql) && query.next()) {
+            value = query.value(0).toLongLong();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return value;
+}
+
+// The child runs as an unprivileged user when the tests run as root, so
+// that permission bits apply to it; otherwise as it is.
+faaslab::test::ProcessSetup unprivileged() {
+    faaslab::test::ProcessSetup setup;
+    if (::geteuid() == 0) {
+        setup.childModifier = [] {
+            // nobody / nogroup
+            if (::setgid(65534) != 0 || ::setuid(65534) != 0) {
+                ::_exit(97);
+            }
+        };
+    }
+    return setup;
 }
 
 QByteArray readAll(const QString& path) {
@@ -143,6 +223,136 @@ private slots:
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.out.isEmpty());
         QCOMPARE(readAll(bad), QByteArray("my shopping list\n"));
+    }
+
+    // Another program's SQLite database, whatever its user_version, is
+    // never written: not by a read-only command, not by a writing one.
+    void anotherProgramsDatabaseIsNeverWritten_data() {
+        QTest::addColumn<int>("userVersion");
+        QTest::newRow("user_version 1") << 1;
+        QTest::newRow("user_version 3") << 3;
+        QTest::newRow("user_version -1") << -1;
+    }
+    void anotherProgramsDatabaseIsNeverWritten() {
+        QFETCH(int, userVersion);
+        QTemporaryDir dir;
+        const QString app = dir.filePath("app.db");
+        execSql(app, {"CREATE TABLE contacts (name TEXT)", "INSERT INTO contacts VALUES ('Ada')",
+                      QStringLiteral("PRAGMA user_version = %1").arg(userVersion)});
+        QVERIFY(sideFiles(app).isEmpty());
+        const Snapshot before = snapshot(app);
+        QTest::qWait(1100); // a write would show in the modification time
+
+        const QList<QStringList> commands = {
+            {"runs", "list"},
+            {"runs", "show", "1"},
+            {"runs", "export", "1", "--csv"},
+            {"pricing", "list"},
+            {"pricing", "show", "aws-lambda-x86"},
+            {"pricing", "export"},
+            {"run", m_scenario, "--quiet"},
+            {"run", m_scenario, "--quiet", "--save"},
+            {"runs", "delete", "1"},
+            {"pricing", "copy", "aws-lambda-x86", "mine"},
+        };
+        for (QStringList command : commands) {
+            command << "--workspace" << app;
+            const Outcome o = cli(command);
+            const QString what = command.join(' ');
+            QVERIFY2(o.exitCode == 1, qPrintable(what + ": " + QString::number(o.exitCode)));
+            QVERIFY2(o.err.contains(app + ": is an SQLite database but not a FaaS Lab workspace") &&
+                         o.err.contains("left unchanged"),
+                     qPrintable(what + ": " + o.err));
+            QVERIFY2(o.out.isEmpty(), qPrintable(what + ": " + o.out));
+            QVERIFY2(snapshot(app) == before, qPrintable(what));
+            QVERIFY2(sideFiles(app).isEmpty(), qPrintable(what + ": " + sideFiles(app).join(' ')));
+        }
+        QCOMPARE(sqlValue(app, "PRAGMA user_version"), qint64(userVersion));
+        QCOMPARE(sqlValue(app, "PRAGMA application_id"), qint64(0));
+        QCOMPARE(sqlValue(app, "SELECT count(*) FROM sqlite_master"), qint64(1));
+    }
+
+    // Listing and exporting read; they work where nothing can be written
+    // and leave the file as it was.
+    void readOnlyCommandsWorkOnAReadOnlyFolderAndFile() {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath("shared");
+        QVERIFY(QDir().mkpath(folder));
+        const QString ws = folder + "/team.sqlite";
+        QCOMPARE(cli({"run", m_scenario, "--quiet", "--save", "--workspace", ws}).exitCode, 0);
+        QVERIFY(sideFiles(ws).isEmpty()); // checkpointed and removed on close
+        const auto readOnly = QFileDevice::ReadOwner | QFileDevice::ReadGroup |
+                              QFileDevice::ReadOther | QFileDevice::ExeOwner |
+                              QFileDevice::ExeGroup | QFileDevice::ExeOther;
+        QVERIFY(QFile::setPermissions(dir.path(), readOnly));
+        QVERIFY(QFile::setPermissions(folder, readOnly));
+        QVERIFY(QFile::setPermissions(ws, QFileDevice::ReadOwner | QFileDevice::ReadGroup |
+                                              QFileDevice::ReadOther));
+        const Snapshot before = snapshot(ws);
+
+        const Outcome list = cli({"runs", "list", "--workspace", ws}, unprivileged());
+        QVERIFY2(list.exitCode == 0, qPrintable(list.err));
+        QVERIFY2(list.out.contains("cli small (r1)"), qPrintable(list.out));
+        const Outcome exported =
+            cli({"runs", "export", "1", "--csv", "--workspace", ws}, unprivileged());
+        QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+        QVERIFY(exported.out.startsWith("architecture"));
+        const Outcome pricing =
+            cli({"pricing", "show", "aws-lambda-x86", "--workspace", ws}, unprivileged());
+        QVERIFY2(pricing.exitCode == 0, qPrintable(pricing.err));
+        QCOMPARE(snapshot(ws), before);
+        QVERIFY(sideFiles(ws).isEmpty());
+
+        // Saving is refused before anything is simulated.
+        const Outcome save = cli({"run", m_scenario, "--save", "--workspace", ws}, unprivileged());
+        QCOMPARE(save.exitCode, 1);
+        QVERIFY2(save.err.contains(ws + ": is read-only"), qPrintable(save.err));
+        QVERIFY2(save.out.isEmpty(), qPrintable(save.out)); // no table: nothing ran
+        QCOMPARE(snapshot(ws), before);
+        QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                  QFileDevice::ExeOwner));
+        QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                      QFileDevice::ExeOwner));
+    }
+
+    void aReadOnlyCommandDoesNotCreateAWorkspace() {
+        QTemporaryDir dir;
+        const QString missing = dir.filePath("typo.sqlite");
+        const Outcome o = cli({"runs", "list", "--workspace", missing});
+        QCOMPARE(o.exitCode, 1);
+        QVERIFY2(o.err.contains(missing + ": no such workspace file"), qPrintable(o.err));
+        QVERIFY(!QFile::exists(missing));
+    }
+
+    // A damaged table page: saving into it is refused before the run.
+    void aDamagedWorkspaceIsNotWrittenTo() {
+        QTemporaryDir dir;
+        const QString ws = dir.filePath("damaged.sqlite");
+        QCOMPARE(cli({"run", m_scenario, "--quiet", "--save", "--workspace", ws}).exitCode, 0);
+        const qint64 pageSize = sqlValue(ws, "PRAGMA page_size");
+        const qint64 page = sqlValue(ws, "SELECT rootpage FROM sqlite_master WHERE name = 'runs'");
+        QVERIFY(pageSize > 0 && page > 1);
+        QVERIFY(sideFiles(ws).isEmpty());
+        {
+            QFile file(ws);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.seek((page - 1) * pageSize));
+            QByteArray noise(pageSize, '\0');
+            QRandomGenerator random(7);
+            for (char& c : noise) {
+                c = static_cast<char>(random.bounded(256));
+            }
+            noise[0] = 13; // still looks like a leaf table page
+            QCOMPARE(file.write(noise), pageSize);
+        }
+        const Snapshot before = snapshot(ws);
+        const Outcome o = cli({"run", m_scenario, "--save", "--workspace", ws});
+        QCOMPARE(o.exitCode, 1);
+        QVERIFY2(o.err.contains(ws + ": the workspace file is damaged (PRAGMA quick_check: "),
+                 qPrintable(o.err));
+        QVERIFY2(o.out.isEmpty(), qPrintable(o.out));
+        QVERIFY(!o.err.contains("Saved run"));
+        QCOMPARE(snapshot(ws), before);
     }
 
     void aCopiedPresetEditedThroughExportAndImportPricesASavedRun() {

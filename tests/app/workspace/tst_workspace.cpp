@@ -14,6 +14,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
@@ -210,6 +211,148 @@ private slots:
         QCOMPARE(fileBytes(path), before);
     }
 
+    // The header identifies the file before SQLite opens it: another
+    // program's database is refused whatever its user_version, by both
+    // kinds of opening, with its bytes, time and neighbours unchanged.
+    void refusesAnotherProgramsDatabaseWhateverItsUserVersion_data() {
+        QTest::addColumn<int>("userVersion");
+        QTest::addColumn<bool>("wal");
+        QTest::newRow("1") << 1 << false;
+        QTest::newRow("3") << 3 << false;
+        QTest::newRow("-1") << -1 << false;
+        QTest::newRow("3, WAL") << 3 << true;
+        QTest::newRow("0, tables, WAL") << 0 << true;
+    }
+    void refusesAnotherProgramsDatabaseWhateverItsUserVersion() {
+        QFETCH(int, userVersion);
+        QFETCH(bool, wal);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("app.db");
+        {
+            RawDatabase raw(path);
+            QVERIFY(raw.exec(QStringLiteral("%1CREATE TABLE notes (text TEXT);\n"
+                                            "PRAGMA user_version = %2;")
+                                 .arg(wal ? "PRAGMA journal_mode = WAL;\n" : "")
+                                 .arg(userVersion)));
+        }
+        QVERIFY(!QFile::exists(path + "-wal"));
+        const QByteArray before = fileBytes(path);
+        const QDateTime modified = QFileInfo(path).lastModified();
+        for (const bool readOnly : {true, false}) {
+            Workspace::Options options;
+            options.readOnly = readOnly;
+            Workspace ws;
+            QString error;
+            QVERIFY(!ws.open(path, options, &error));
+            QVERIFY2(error.contains("is an SQLite database but not a FaaS Lab workspace"),
+                     qPrintable(error));
+            QCOMPARE(fileBytes(path), before);
+            QCOMPARE(QFileInfo(path).lastModified(), modified);
+            for (const char* side : {"-wal", "-shm", "-journal"}) {
+                QVERIFY2(!QFile::exists(path + side), side);
+            }
+        }
+    }
+
+    void anEmptySqliteDatabaseBecomesAWorkspace() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("empty.db");
+        {
+            RawDatabase raw(path);
+            QVERIFY(raw.exec("PRAGMA journal_mode = WAL;")); // writes the header, no table
+        }
+        QVERIFY(fileBytes(path).size() > 0);
+        Workspace ws;
+        QString error;
+        QVERIFY2(ws.open(path, &error), qPrintable(error));
+        QCOMPARE(scalar(ws, "PRAGMA application_id").toInt(), Workspace::ApplicationId);
+    }
+
+    void readOnlyOpeningReadsAndNeverWrites() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("w.sqlite");
+        {
+            Workspace ws;
+            QString error;
+            QVERIFY2(ws.open(path, &error), qPrintable(error));
+            QVERIFY(ScenarioStore(ws).record("a", {{"name", "a"}}, &error));
+        }
+        const QByteArray before = fileBytes(path);
+        Workspace::Options options;
+        options.readOnly = true;
+        Workspace ws;
+        QString error;
+        QVERIFY2(ws.open(path, options, &error), qPrintable(error));
+        QVERIFY(ws.isReadOnly());
+        QVERIFY(ScenarioStore(ws).findByName("a", &error));
+        QVERIFY(!ScenarioStore(ws).record("b", {{"name", "b"}}, &error));
+        QVERIFY2(error.contains("read-only"), qPrintable(error));
+        ws.close();
+        QCOMPARE(fileBytes(path), before);
+
+        // Missing or empty: nothing to read, and nothing is created.
+        QVERIFY(!ws.open(dir.filePath("missing.sqlite"), options, &error));
+        QVERIFY2(error.contains("no such workspace file"), qPrintable(error));
+        QVERIFY(!QFile::exists(dir.filePath("missing.sqlite")));
+        writeBytes(dir.filePath("empty.sqlite"), {});
+        QVERIFY(!ws.open(dir.filePath("empty.sqlite"), options, &error));
+        QVERIFY2(error.contains("holds no workspace yet"), qPrintable(error));
+        QCOMPARE(QFileInfo(dir.filePath("empty.sqlite")).size(), 0);
+    }
+
+    void readOnlyOpeningDoesNotUpgradeAnOlderWorkspace() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("v2.sqlite");
+        {
+            RawDatabase raw(path);
+            QString error;
+            QVERIFY(raw.exec(
+                QStringLiteral("PRAGMA application_id = %1;").arg(Workspace::ApplicationId)));
+            QVERIFY2(SchemaMigrator().migrate(raw.db(), &error, 2), qPrintable(error));
+        }
+        const QByteArray before = fileBytes(path);
+        Workspace::Options options;
+        options.readOnly = true;
+        Workspace ws;
+        QString error;
+        QVERIFY(!ws.open(path, options, &error));
+        QVERIFY2(error.contains("has schema version 2, older than this version's") &&
+                     error.contains("does not upgrade it"),
+                 qPrintable(error));
+        QCOMPARE(fileBytes(path), before);
+        QCOMPARE(QFileInfo(path).size(), before.size());
+    }
+
+    void refusesToWriteToADamagedWorkspace() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("w.sqlite");
+        int page = 0;
+        int pageSize = 0;
+        {
+            Workspace ws;
+            QString error;
+            QVERIFY2(ws.open(path, &error), qPrintable(error));
+            QVERIFY(ScenarioStore(ws).record("a", {{"name", "a"}}, &error));
+            page =
+                scalar(ws, "SELECT rootpage FROM sqlite_master WHERE name = 'scenarios'").toInt();
+            pageSize = scalar(ws, "PRAGMA page_size").toInt();
+        }
+        QVERIFY(page > 1);
+        QByteArray bytes = fileBytes(path);
+        QRandomGenerator noise(11);
+        for (qsizetype i = qsizetype(page - 1) * pageSize + 1; i < qsizetype(page) * pageSize;
+             ++i) {
+            bytes[i] = static_cast<char>(noise.bounded(256));
+        }
+        writeBytes(path, bytes);
+        Workspace ws;
+        QString error;
+        QVERIFY(!ws.open(path, &error));
+        QVERIFY2(error.contains("the workspace file is damaged (PRAGMA quick_check: "),
+                 qPrintable(error));
+        QCOMPARE(fileBytes(path), bytes);
+    }
+
     void refusesAWorkspaceFromANewerVersion() {
         QTemporaryDir dir;
         const QString path = dir.filePath("future.sqlite");
@@ -276,6 +419,12 @@ private slots:
             {
                 RawDatabase raw(path);
                 QString error;
+                // Every released version set the application_id before its
+                // first migration.
+                if (from > 0) {
+                    QVERIFY(raw.exec(QStringLiteral("PRAGMA application_id = %1;")
+                                         .arg(Workspace::ApplicationId)));
+                }
                 QVERIFY2(migrator.migrate(raw.db(), &error, from), qPrintable(error));
                 QVERIFY(raw.exec(fixtureRows(from)));
             }

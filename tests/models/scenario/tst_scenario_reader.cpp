@@ -419,7 +419,7 @@ private slots:
         QVERIFY(reader.readFile("/nonexistent/scenario.json")
                     .diagnostics.items()
                     .front()
-                    .message.find("cannot open") != std::string::npos);
+                    .message.find("no such file") != std::string::npos);
         const QString binary = QDir::temp().filePath("faaslab-binary.json");
         {
             std::ofstream out(binary.toStdString(), std::ios::binary);
