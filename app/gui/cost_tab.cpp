@@ -121,6 +121,9 @@ CostTab::CostTab(QWidget* parent)
             QToolTip::showText(event->globalPosition().toPoint(), text, m_plot);
         }
     });
+    // The names under the bars wrap to the width of a bar's slot, which
+    // changes with the window: long names side by side ran into each other.
+    connect(m_plot, &QCustomPlot::beforeReplot, this, [this] { updateTickNames(); });
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] {
         if (m_results) {
             build();
@@ -236,13 +239,10 @@ void CostTab::build() {
         (*it)->addToLegend();
     }
 
-    auto names = QSharedPointer<QCPAxisTickerText>::create();
     double highest = 0.0;
     const std::string_view totalKey = monthly ? metric::CostMonthly : metric::CostTotal;
     for (int i = 0; i < count; ++i) {
         const ArchitectureResults& a = archs[static_cast<std::size_t>(i)];
-        names->addTick(i, QStringLiteral("%1\n%2").arg(QString::fromStdString(a.name),
-                                                       QString::fromStdString(a.type)));
         const double total = a.mean.value(totalKey);
         highest = std::max(highest, total);
         auto* label = new QCPItemText(m_plot);
@@ -257,6 +257,9 @@ void CostTab::build() {
         label->setFont(font);
         label->setSelectable(false);
     }
+    auto names = QSharedPointer<QCPAxisTickerText>::create();
+    m_names = names;
+    updateTickNames();
     m_plot->xAxis->setTicker(names);
     m_plot->xAxis->setSubTicks(false);
     m_plot->xAxis->setTickLength(0, 4);
@@ -274,6 +277,33 @@ void CostTab::build() {
         labelAxis(m_plot->yAxis, tr("Cost of the window (USD)"));
     }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void CostTab::updateTickNames() {
+    if (!m_results || m_names.isNull()) {
+        return;
+    }
+    const auto& archs = m_results->architectures;
+    const int count = std::max(1, static_cast<int>(archs.size()));
+    // A slot is one unit of the axis range (-0.6 .. count - 0.4).
+    // (Before the first layout the axis rect has no real width yet: then
+    // the names stay whole until it has.)
+    int slot = m_plot->axisRect()->width() / count - 8;
+    if (slot < 30) {
+        slot = 0;
+    }
+    const QFont font = m_plot->xAxis->tickLabelFont();
+    m_names->clear();
+    for (int i = 0; i < static_cast<int>(archs.size()); ++i) {
+        const ArchitectureResults& a = archs[static_cast<std::size_t>(i)];
+        m_names->addTick(i, wrapToWidth(QString::fromStdString(a.name), font, slot) +
+                                QLatin1Char('\n') +
+                                wrapToWidth(QString::fromStdString(a.type), font, slot));
+    }
+}
+
+QString CostTab::tickText(int architecture) const {
+    return m_names.isNull() ? QString() : m_names->ticks().value(architecture);
 }
 
 QString CostTab::segmentTextAt(const QPoint& position) const {
