@@ -150,6 +150,7 @@ QCPTextElement* putTitleAndLegendAbove(QCustomPlot* plot, const QString& title, 
 namespace {
 
 const char* const LegendColumnsProperty = "faaslabLegendColumns";
+const char* const BaseHeightProperty = "faaslabMinimumHeightWithoutLegend";
 
 // As many columns of the widest entry as fit the chart's width, at most the
 // chart's maximum: every entry keeps its whole text.
@@ -173,6 +174,21 @@ void fitLegendNow(QCustomPlot* plot) {
         legend->setWrap(columns);
         legend->setFillOrder(legend->fillOrder(), true);
     }
+    // The chart grows by the legend's height, so that many entries in few
+    // columns neither overlap nor squash the plot area.
+    int rowHeight = 0;
+    int entries = 0;
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        if (QCPAbstractLegendItem* item = legend->item(i)) {
+            rowHeight = std::max(rowHeight, item->minimumOuterSizeHint().height());
+            ++entries;
+        }
+    }
+    const int rows = legend->visible() ? (entries + columns - 1) / columns : 0;
+    const int height = plot->property(BaseHeightProperty).toInt() + rows * rowHeight;
+    if (plot->minimumHeight() != height) {
+        plot->setMinimumHeight(height);
+    }
 }
 
 } // namespace
@@ -181,6 +197,7 @@ void fitLegendToWidth(QCustomPlot* plot, int maxColumns) {
     const bool connected = plot->property(LegendColumnsProperty).isValid();
     plot->setProperty(LegendColumnsProperty, std::max(1, maxColumns));
     if (!connected) {
+        plot->setProperty(BaseHeightProperty, plot->minimumHeight());
         // Before every replot, so a resize or new entries lay out again.
         QObject::connect(plot, &QCustomPlot::beforeReplot, plot, [plot] { fitLegendNow(plot); });
     }
@@ -189,21 +206,23 @@ void fitLegendToWidth(QCustomPlot* plot, int maxColumns) {
 
 QString wrapToWidth(const QString& text, const QFont& font, int width) {
     const QFontMetrics metrics(font);
-    if (width <= 0 || metrics.horizontalAdvance(text) <= width) {
+    if (width <= 0) {
         return text;
     }
     QStringList lines;
-    QString line;
-    for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        const QString candidate = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
-        if (line.isEmpty() || metrics.horizontalAdvance(candidate) <= width) {
-            line = candidate;
-        } else {
-            lines << line;
-            line = word;
+    for (const QString& paragraph : text.split(QLatin1Char('\n'))) {
+        QString line;
+        for (const QString& word : paragraph.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            const QString candidate = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+            if (line.isEmpty() || metrics.horizontalAdvance(candidate) <= width) {
+                line = candidate;
+            } else {
+                lines << line;
+                line = word;
+            }
         }
+        lines << line;
     }
-    lines << line;
     // A single word wider than the room keeps its start and its end, which
     // is where names that differ usually differ ("...-east-1", "...-west-2").
     for (QString& l : lines) {

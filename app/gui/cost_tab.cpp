@@ -101,6 +101,15 @@ CostTab::CostTab(QWidget* parent)
     applyStyle();
     m_title = addChartTitle(m_plot, QString());
     putLegendRight(m_plot);
+    // Under the axis: which architecture each numbered bar is, when the
+    // names do not fit under the bars.
+    m_key = new QCPTextElement(m_plot, QString(), m_plot->font());
+    m_key->setTextFlags(Qt::AlignLeft | Qt::AlignTop);
+    m_key->setMargins(QMargins(12, 2, 12, 4));
+    m_key->setVisible(false);
+    m_key->setTextColor(m_plot->palette().color(QPalette::WindowText));
+    m_plot->plotLayout()->addElement(m_plot->plotLayout()->rowCount(), 0, m_key);
+    m_plot->plotLayout()->setRowStretchFactor(m_plot->plotLayout()->rowCount() - 1, 0.001);
     m_plot->setAutoAddPlottableToLegend(false);
     // Only cost zooms, to read the thin components; architectures stay put.
     m_plot->axisRect()->setRangeDrag(Qt::Vertical);
@@ -137,6 +146,9 @@ void CostTab::applyStyle() {
     labelAxis(m_plot->xAxis, tr("Architecture"));
     if (m_title != nullptr) {
         m_title->setTextColor(m_plot->palette().color(QPalette::WindowText));
+    }
+    if (m_key != nullptr) {
+        m_key->setTextColor(m_plot->palette().color(QPalette::WindowText));
     }
 }
 
@@ -293,17 +305,42 @@ void CostTab::updateTickNames() {
         slot = 0;
     }
     const QFont font = m_plot->xAxis->tickLabelFont();
+    // Names whose words do not fit their slot would only be shortened past
+    // recognition: then the bars are numbered and a key under the chart
+    // names each number.
+    bool numbered = false;
+    const QFontMetrics metrics(font);
+    for (const ArchitectureResults& a : archs) {
+        for (const QString& word : QString::fromStdString(a.name).split(QLatin1Char(' '))) {
+            numbered = numbered || (slot > 0 && metrics.horizontalAdvance(word) > slot);
+        }
+    }
     m_names->clear();
+    QStringList key;
     for (int i = 0; i < static_cast<int>(archs.size()); ++i) {
         const ArchitectureResults& a = archs[static_cast<std::size_t>(i)];
-        m_names->addTick(i, wrapToWidth(QString::fromStdString(a.name), font, slot) +
-                                QLatin1Char('\n') +
-                                wrapToWidth(QString::fromStdString(a.type), font, slot));
+        const QString name = QString::fromStdString(a.name);
+        const QString type = QString::fromStdString(a.type);
+        m_names->addTick(i, numbered ? QString::number(i + 1)
+                                     : wrapToWidth(name, font, slot) + QLatin1Char('\n') +
+                                           wrapToWidth(type, font, slot));
+        key << tr("%1: %2 (%3)").arg(i + 1).arg(name, type);
+    }
+    const QString keyText =
+        numbered ? wrapToWidth(key.join(QLatin1Char('\n')), m_key->font(), m_plot->width() - 24)
+                 : QString();
+    if (m_key->text() != keyText) {
+        m_key->setText(keyText);
+        m_key->setVisible(numbered);
     }
 }
 
 QString CostTab::tickText(int architecture) const {
     return m_names.isNull() ? QString() : m_names->ticks().value(architecture);
+}
+
+QString CostTab::keyText() const {
+    return m_key->visible() ? m_key->text() : QString();
 }
 
 QString CostTab::segmentTextAt(const QPoint& position) const {

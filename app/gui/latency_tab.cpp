@@ -66,6 +66,8 @@ LatencyTab::LatencyTab(QWidget* parent)
         hideCursor();
         m_plot->replot(QCustomPlot::rpQueuedReplot);
     });
+    // The title wraps to the chart's width rather than being cut off.
+    connect(m_plot, &QCustomPlot::beforeReplot, this, [this] { fitTitle(); });
     connect(m_plot->yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), m_plot->yAxis2,
             qOverload<const QCPRange&>(&QCPAxis::setRange));
     connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
@@ -86,7 +88,7 @@ LatencyTab::LatencyTab(QWidget* parent)
 void LatencyTab::applyStyle() {
     styleChart(m_plot);
     labelAxis(m_plot->xAxis, tr("Latency (s, log scale)"));
-    labelAxis(m_plot->yAxis, tr("Requests completed within the latency (% of arrived)"));
+    labelAxis(m_plot->yAxis, tr("Completed within (% of arrived)"));
     labelAxis(m_plot->yAxis2, QString());
     m_plot->yAxis2->grid()->setVisible(false);
     if (m_title != nullptr) {
@@ -216,11 +218,12 @@ void LatencyTab::build(const ScenarioResults& results) {
         m_curves << curve;
         m_markers << marks;
     }
-    m_title->setText(
-        anyLost ? tr("Latency of completed requests: share of all requests completed within a "
-                     "given time\nA curve that ends below 100 %: the rest were rejected, timed "
-                     "out or failed")
-                : tr("Latency distribution: share of requests completed within a given time"));
+    m_titleText =
+        (anyLost ? tr("Latency of completed requests: share of all requests completed within a "
+                      "given time\nA curve that ends below 100 %: the rest were rejected, timed "
+                      "out or failed")
+                 : tr("Latency distribution: share of requests completed within a given time"));
+    fitTitle();
     if (highest <= 0.0) {
         clearResults();
         showPlaceholder(m_plot, tr("No request was served, so there is no latency to show."));
@@ -257,6 +260,15 @@ void LatencyTab::build(const ScenarioResults& results) {
     m_cursor = addHoverCursor(m_plot);
     resetView();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LatencyTab::fitTitle() {
+    const QMargins margins = m_title->margins();
+    const QString wrapped = wrapToWidth(m_titleText, m_title->font(),
+                                        m_plot->width() - margins.left() - margins.right());
+    if (wrapped != m_title->text()) {
+        m_title->setText(wrapped);
+    }
 }
 
 void LatencyTab::resetView() {

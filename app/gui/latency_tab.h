@@ -46,9 +46,11 @@ private:
     void applyStyle();
     void build(const ScenarioResults& results);
     void resetView();
+    void fitTitle();
 
     QCustomPlot* m_plot;
     QCPTextElement* m_title = nullptr;
+    QString m_titleText;
     HoverCursor m_cursor;
     QList<QCPGraph*> m_curves;  // per architecture, nullptr when empty
     QList<QCPGraph*> m_markers; // per architecture, nullptr when empty
