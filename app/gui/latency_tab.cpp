@@ -150,6 +150,15 @@ void LatencyTab::build(const ScenarioResults& results) {
         const double completed = 1.0 - unservedShare(a);
         QVector<double> keys;
         QVector<double> values;
+        // The curve rises from 0 at its first latency: a distribution in
+        // one bucket (a deterministic job) is then still a visible step.
+        for (const auto& [s, fraction] : a.latencyCdf) {
+            if (s > 0.0) {
+                keys << s;
+                values << 0.0;
+                break;
+            }
+        }
         for (const auto& [s, fraction] : a.latencyCdf) {
             // A log axis has no place for a zero latency.
             if (s > 0.0) {

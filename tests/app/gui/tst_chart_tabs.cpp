@@ -565,10 +565,13 @@ void TestChartTabs::latencyDrawsTheCdfAndQuantiles() {
         QCOMPARE(curve->lineStyle(), QCPGraph::lsStepLeft);
         // The CDF of completed requests as a share of all arrived ones.
         const double completed = a.mean.value(metric::Completed) / a.mean.value(metric::Arrived);
-        QCOMPARE(curve->data()->size(), static_cast<int>(a.latencyCdf.size()));
+        // (It rises from 0 at the first latency.)
+        QCOMPARE(curve->data()->size(), static_cast<int>(a.latencyCdf.size()) + 1);
+        QCOMPARE(curve->data()->at(0)->key, a.latencyCdf[0].first);
+        QCOMPARE(curve->data()->at(0)->value, 0.0);
         for (std::size_t p = 0; p < a.latencyCdf.size(); ++p) {
-            QCOMPARE(curve->data()->at(static_cast<int>(p))->key, a.latencyCdf[p].first);
-            QCOMPARE(curve->data()->at(static_cast<int>(p))->value,
+            QCOMPARE(curve->data()->at(static_cast<int>(p) + 1)->key, a.latencyCdf[p].first);
+            QCOMPARE(curve->data()->at(static_cast<int>(p) + 1)->value,
                      a.latencyCdf[p].second * completed * 100.0);
         }
         QCOMPARE(plot->legend->itemWithPlottable(markers), nullptr);
