@@ -131,18 +131,106 @@ QCPTextElement* putTitleAndLegendAbove(QCustomPlot* plot, const QString& title, 
     text->setMargins(QMargins(8, 4, 8, 2));
     header->addElement(0, 0, text);
 
+    // The legend on a row of its own under the title: beside it, long names
+    // were cut off as soon as the title and the entries did not both fit.
     plot->axisRect()->insetLayout()->take(plot->legend);
-    header->addElement(0, 1, plot->legend);
-    header->setColumnStretchFactor(0, 1.0);
-    header->setColumnStretchFactor(1, 0.001);
+    header->addElement(1, 0, plot->legend);
+    header->setRowSpacing(0);
     plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    plot->legend->setWrap(std::max(1, legendColumns));
     plot->legend->setColumnSpacing(12);
     plot->legend->setRowSpacing(0);
+    plot->legend->setMargins(QMargins(8, 0, 8, 2));
     // Outside the data a frame only adds clutter.
     plot->legend->setBorderPen(Qt::NoPen);
     plot->legend->setBrush(Qt::NoBrush);
+    fitLegendToWidth(plot, legendColumns);
     return text;
+}
+
+namespace {
+
+const char* const LegendColumnsProperty = "faaslabLegendColumns";
+const char* const BaseHeightProperty = "faaslabMinimumHeightWithoutLegend";
+
+// As many columns of the widest entry as fit the chart's width, at most the
+// chart's maximum: every entry keeps its whole text.
+void fitLegendNow(QCustomPlot* plot) {
+    QCPLegend* legend = plot->legend;
+    const int maxColumns = std::max(1, plot->property(LegendColumnsProperty).toInt());
+    int widest = 0;
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        if (QCPAbstractLegendItem* item = legend->item(i)) {
+            widest = std::max(widest, item->minimumOuterSizeHint().width());
+        }
+    }
+    int columns = maxColumns;
+    if (widest > 0) {
+        const QMargins margins = legend->margins();
+        const int available = plot->width() - margins.left() - margins.right() - 16;
+        const int spacing = legend->columnSpacing();
+        columns = std::clamp((available + spacing) / (widest + spacing), 1, maxColumns);
+    }
+    if (columns != legend->wrap()) {
+        legend->setWrap(columns);
+        legend->setFillOrder(legend->fillOrder(), true);
+    }
+    // The chart grows by the legend's height, so that many entries in few
+    // columns neither overlap nor squash the plot area.
+    int rowHeight = 0;
+    int entries = 0;
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        if (QCPAbstractLegendItem* item = legend->item(i)) {
+            rowHeight = std::max(rowHeight, item->minimumOuterSizeHint().height());
+            ++entries;
+        }
+    }
+    const int rows = legend->visible() ? (entries + columns - 1) / columns : 0;
+    const int height = plot->property(BaseHeightProperty).toInt() + rows * rowHeight;
+    if (plot->minimumHeight() != height) {
+        plot->setMinimumHeight(height);
+    }
+}
+
+} // namespace
+
+void fitLegendToWidth(QCustomPlot* plot, int maxColumns) {
+    const bool connected = plot->property(LegendColumnsProperty).isValid();
+    plot->setProperty(LegendColumnsProperty, std::max(1, maxColumns));
+    if (!connected) {
+        plot->setProperty(BaseHeightProperty, plot->minimumHeight());
+        // Before every replot, so a resize or new entries lay out again.
+        QObject::connect(plot, &QCustomPlot::beforeReplot, plot, [plot] { fitLegendNow(plot); });
+    }
+    fitLegendNow(plot);
+}
+
+QString wrapToWidth(const QString& text, const QFont& font, int width) {
+    const QFontMetrics metrics(font);
+    if (width <= 0) {
+        return text;
+    }
+    QStringList lines;
+    for (const QString& paragraph : text.split(QLatin1Char('\n'))) {
+        QString line;
+        for (const QString& word : paragraph.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            const QString candidate = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+            if (line.isEmpty() || metrics.horizontalAdvance(candidate) <= width) {
+                line = candidate;
+            } else {
+                lines << line;
+                line = word;
+            }
+        }
+        lines << line;
+    }
+    // A single word wider than the room keeps its start and its end, which
+    // is where names that differ usually differ ("...-east-1", "...-west-2").
+    for (QString& l : lines) {
+        if (metrics.horizontalAdvance(l) > width) {
+            l = metrics.elidedText(l, Qt::ElideMiddle, width);
+        }
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 void putLegendRight(QCustomPlot* plot) {
@@ -157,9 +245,17 @@ void putLegendRight(QCustomPlot* plot) {
             }
         }
     }
+    // Axis rect and legend share a row of their own: in a column of the
+    // main layout, the legend would also be squeezed by a wide title above.
+    QCPAxisRect* rect = plot->axisRect();
+    auto* body = new QCPLayoutGrid;
+    layout->take(rect);
+    layout->addElement(row, column, body);
+    body->addElement(0, 0, rect);
+    body->setColumnSpacing(0);
     auto* side = new QCPLayoutGrid;
-    layout->addElement(row, column + 1, side);
-    layout->setColumnStretchFactor(column + 1, 0.001);
+    body->addElement(0, 1, side);
+    body->setColumnStretchFactor(1, 0.001);
     plot->axisRect()->insetLayout()->take(plot->legend);
     side->addElement(0, 0, plot->legend);
     // An empty stretching row below keeps the legend at its natural height.

@@ -11,6 +11,7 @@ class QCPItemStraightLine;
 class QCPItemText;
 class QCPLayer;
 class QCPTextElement;
+class QFont;
 class QWidget;
 
 namespace faaslab::gui {
@@ -37,11 +38,19 @@ bool exportChart(QCustomPlot* plot, const QString& path, QString* error);
 // A "no results yet" message drawn on an empty chart.
 void showPlaceholder(QCustomPlot* plot, const QString& text);
 
-// Moves the legend out of the data into a row above the axis rect, right of a
-// bold chart title, laid out in at most `legendColumns` columns. Charts
-// stacked on a shared axis then keep identical horizontal margins, and no
-// legend hides a line. Call once, after styleChart; returns the title.
+// Moves the legend out of the data into a row above the axis rect, under a
+// bold chart title, laid out in at most `legendColumns` columns (fewer when
+// the entries would not fit the width). Charts stacked on a shared axis then
+// keep identical horizontal margins, and no legend hides a line or is cut
+// off. Call once, after styleChart; returns the title.
 QCPTextElement* putTitleAndLegendAbove(QCustomPlot* plot, const QString& title, int legendColumns);
+// Lays the legend out, at every replot, in as many columns as entries of the
+// widest one's width fit the chart (at most `maxColumns`), so no entry is
+// cut off. Call again to change the maximum.
+void fitLegendToWidth(QCustomPlot* plot, int maxColumns);
+// `text` broken into lines at spaces so that each fits `width` pixels in
+// `font`; a word longer than that is shortened in its middle ("…").
+QString wrapToWidth(const QString& text, const QFont& font, int width);
 // A bold chart title in a row above the axis rect, so an exported chart
 // says what it shows. Call once, after styleChart.
 QCPTextElement* addChartTitle(QCustomPlot* plot, const QString& title);

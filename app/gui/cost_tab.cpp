@@ -101,6 +101,15 @@ CostTab::CostTab(QWidget* parent)
     applyStyle();
     m_title = addChartTitle(m_plot, QString());
     putLegendRight(m_plot);
+    // Under the axis: which architecture each numbered bar is, when the
+    // names do not fit under the bars.
+    m_key = new QCPTextElement(m_plot, QString(), m_plot->font());
+    m_key->setTextFlags(Qt::AlignLeft | Qt::AlignTop);
+    m_key->setMargins(QMargins(12, 2, 12, 4));
+    m_key->setVisible(false);
+    m_key->setTextColor(m_plot->palette().color(QPalette::WindowText));
+    m_plot->plotLayout()->addElement(m_plot->plotLayout()->rowCount(), 0, m_key);
+    m_plot->plotLayout()->setRowStretchFactor(m_plot->plotLayout()->rowCount() - 1, 0.001);
     m_plot->setAutoAddPlottableToLegend(false);
     // Only cost zooms, to read the thin components; architectures stay put.
     m_plot->axisRect()->setRangeDrag(Qt::Vertical);
@@ -121,6 +130,9 @@ CostTab::CostTab(QWidget* parent)
             QToolTip::showText(event->globalPosition().toPoint(), text, m_plot);
         }
     });
+    // The names under the bars wrap to the width of a bar's slot, which
+    // changes with the window: long names side by side ran into each other.
+    connect(m_plot, &QCustomPlot::beforeReplot, this, [this] { updateTickNames(); });
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this] {
         if (m_results) {
             build();
@@ -134,6 +146,9 @@ void CostTab::applyStyle() {
     labelAxis(m_plot->xAxis, tr("Architecture"));
     if (m_title != nullptr) {
         m_title->setTextColor(m_plot->palette().color(QPalette::WindowText));
+    }
+    if (m_key != nullptr) {
+        m_key->setTextColor(m_plot->palette().color(QPalette::WindowText));
     }
 }
 
@@ -236,13 +251,10 @@ void CostTab::build() {
         (*it)->addToLegend();
     }
 
-    auto names = QSharedPointer<QCPAxisTickerText>::create();
     double highest = 0.0;
     const std::string_view totalKey = monthly ? metric::CostMonthly : metric::CostTotal;
     for (int i = 0; i < count; ++i) {
         const ArchitectureResults& a = archs[static_cast<std::size_t>(i)];
-        names->addTick(i, QStringLiteral("%1\n%2").arg(QString::fromStdString(a.name),
-                                                       QString::fromStdString(a.type)));
         const double total = a.mean.value(totalKey);
         highest = std::max(highest, total);
         auto* label = new QCPItemText(m_plot);
@@ -257,6 +269,9 @@ void CostTab::build() {
         label->setFont(font);
         label->setSelectable(false);
     }
+    auto names = QSharedPointer<QCPAxisTickerText>::create();
+    m_names = names;
+    updateTickNames();
     m_plot->xAxis->setTicker(names);
     m_plot->xAxis->setSubTicks(false);
     m_plot->xAxis->setTickLength(0, 4);
@@ -274,6 +289,58 @@ void CostTab::build() {
         labelAxis(m_plot->yAxis, tr("Cost of the window (USD)"));
     }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void CostTab::updateTickNames() {
+    if (!m_results || m_names.isNull()) {
+        return;
+    }
+    const auto& archs = m_results->architectures;
+    const int count = std::max(1, static_cast<int>(archs.size()));
+    // A slot is one unit of the axis range (-0.6 .. count - 0.4).
+    // (Before the first layout the axis rect has no real width yet: then
+    // the names stay whole until it has.)
+    int slot = m_plot->axisRect()->width() / count - 8;
+    if (slot < 30) {
+        slot = 0;
+    }
+    const QFont font = m_plot->xAxis->tickLabelFont();
+    // Names whose words do not fit their slot would only be shortened past
+    // recognition: then the bars are numbered and a key under the chart
+    // names each number.
+    bool numbered = false;
+    const QFontMetrics metrics(font);
+    for (const ArchitectureResults& a : archs) {
+        for (const QString& word : QString::fromStdString(a.name).split(QLatin1Char(' '))) {
+            numbered = numbered || (slot > 0 && metrics.horizontalAdvance(word) > slot);
+        }
+    }
+    m_names->clear();
+    QStringList key;
+    for (int i = 0; i < static_cast<int>(archs.size()); ++i) {
+        const ArchitectureResults& a = archs[static_cast<std::size_t>(i)];
+        const QString name = QString::fromStdString(a.name);
+        const QString type = QString::fromStdString(a.type);
+        m_names->addTick(i, numbered ? QString::number(i + 1)
+                                     : wrapToWidth(name, font, slot) + QLatin1Char('\n') +
+                                           wrapToWidth(type, font, slot));
+        key << tr("%1: %2 (%3)").arg(i + 1).arg(name, type);
+    }
+    const QString keyText =
+        numbered ? wrapToWidth(key.join(QLatin1Char('\n')), m_key->font(), m_plot->width() - 24)
+                 : QString();
+    if (m_key->text() != keyText) {
+        m_key->setText(keyText);
+        m_key->setVisible(numbered);
+    }
+}
+
+QString CostTab::tickText(int architecture) const {
+    return m_names.isNull() ? QString() : m_names->ticks().value(architecture);
+}
+
+QString CostTab::keyText() const {
+    return m_key->visible() ? m_key->text() : QString();
 }
 
 QString CostTab::segmentTextAt(const QPoint& position) const {

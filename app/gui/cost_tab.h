@@ -2,9 +2,11 @@
 
 #include "results_tab.h"
 
+#include <QSharedPointer>
 #include <QStringList>
 #include <optional>
 
+class QCPAxisTickerText;
 class QCPTextElement;
 class QComboBox;
 
@@ -36,6 +38,12 @@ public:
     // The sentence the mouse shows over a bar segment at `position` (widget
     // pixels), "" elsewhere.
     QString segmentTextAt(const QPoint& position) const;
+    // The label under architecture `architecture`'s bar: its name wrapped
+    // to the bar's slot (or its number, see keyText), and its type.
+    QString tickText(int architecture) const;
+    // "1: name" per architecture when the bars are numbered because the
+    // names do not fit under them, "" otherwise.
+    QString keyText() const;
 
     // A fixed colour and a readable name per billing component, the same in
     // every scenario.
@@ -48,11 +56,14 @@ protected:
 private:
     void applyStyle();
     void build();
+    void updateTickNames();
 
     QComboBox* m_period;
     QCustomPlot* m_plot;
     QCPTextElement* m_title = nullptr;
+    QCPTextElement* m_key = nullptr;
     QStringList m_components;
+    QSharedPointer<QCPAxisTickerText> m_names;
     std::optional<ScenarioResults> m_results;
 };
 

@@ -2,6 +2,7 @@
 
 #include "models/results/comparison_table.h"
 #include "models/results/metric_keys.h"
+#include "models/results/ranking.h"
 
 #include <QEvent>
 #include <QLocale>
@@ -18,6 +19,10 @@ namespace {
 
 QString seconds(double s) {
     return QString::fromStdString(formatSeconds(s));
+}
+
+QString percent(double fraction) {
+    return QString::fromStdString(formatPercent(fraction));
 }
 
 // The empirical CDF is a step function: its value at `s` is the fraction of
@@ -39,10 +44,9 @@ LatencyTab::LatencyTab(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_plot);
     applyStyle();
-    m_title = addChartTitle(m_plot, tr("Latency distribution: share of requests served within "
-                                       "a given time"));
-    // Bottom right is the one corner a rising cumulative curve leaves empty.
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    // The legend goes under the title: inside the plot, six long entries
+    // covered the curves.
+    m_title = putTitleAndLegendAbove(m_plot, QString(), 3);
     m_plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
     auto logTicker = QSharedPointer<QCPAxisTickerLog>::create();
     logTicker->setSubTickCount(8);
@@ -62,6 +66,8 @@ LatencyTab::LatencyTab(QWidget* parent)
         hideCursor();
         m_plot->replot(QCustomPlot::rpQueuedReplot);
     });
+    // The title wraps to the chart's width rather than being cut off.
+    connect(m_plot, &QCustomPlot::beforeReplot, this, [this] { fitTitle(); });
     connect(m_plot->yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), m_plot->yAxis2,
             qOverload<const QCPRange&>(&QCPAxis::setRange));
     connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
@@ -82,7 +88,7 @@ LatencyTab::LatencyTab(QWidget* parent)
 void LatencyTab::applyStyle() {
     styleChart(m_plot);
     labelAxis(m_plot->xAxis, tr("Latency (s, log scale)"));
-    labelAxis(m_plot->yAxis, tr("Requests served within the latency (%)"));
+    labelAxis(m_plot->yAxis, tr("Completed within (% of arrived)"));
     labelAxis(m_plot->yAxis2, QString());
     m_plot->yAxis2->grid()->setVisible(false);
     if (m_title != nullptr) {
@@ -131,20 +137,39 @@ void LatencyTab::build(const ScenarioResults& results) {
     const QPalette palette = m_plot->palette();
     double lowest = std::numeric_limits<double>::infinity();
     double highest = 0.0;
+    bool anyLost = false;
+    bool application = false;
+    for (const ArchitectureResults& a : results.architectures) {
+        application = application || !a.triggers.empty();
+    }
     for (int i = 0; i < static_cast<int>(results.architectures.size()); ++i) {
         const ArchitectureResults& a = results.architectures[static_cast<std::size_t>(i)];
+        // The CDF is of completed requests; scaled by the completed share,
+        // a curve ends where the requests that were rejected, timed out or
+        // failed begin, instead of reaching 100 % as if all were served.
+        const double completed = 1.0 - unservedShare(a);
         QVector<double> keys;
         QVector<double> values;
+        // The curve rises from 0 at its first latency: a distribution in
+        // one bucket (a deterministic job) is then still a visible step.
+        for (const auto& [s, fraction] : a.latencyCdf) {
+            if (s > 0.0) {
+                keys << s;
+                values << 0.0;
+                break;
+            }
+        }
         for (const auto& [s, fraction] : a.latencyCdf) {
             // A log axis has no place for a zero latency.
             if (s > 0.0) {
                 keys << s;
-                values << fraction * 100.0;
+                values << fraction * completed * 100.0;
             }
         }
-        if (keys.isEmpty()) {
+        if (keys.isEmpty() || completed <= 0.0) {
             m_curves << nullptr;
             m_markers << nullptr;
+            anyLost = anyLost || completed < 1.0;
             continue;
         }
         // The view starts where the curve leaves the floor (the fastest
@@ -155,28 +180,59 @@ void LatencyTab::build(const ScenarioResults& results) {
             std::min(lowest, floor != values.end() ? keys[floor - values.begin()] : keys.front());
         highest = std::max(highest, keys.back());
         const QColor color = architectureColor(i);
+        const QString name = QString::fromStdString(a.name);
         QCPGraph* curve = m_plot->addGraph();
-        curve->setName(tr("%1: p50 %2, p95 %3, p99 %4")
-                           .arg(QString::fromStdString(a.name),
-                                seconds(a.mean.value(metric::LatencyP50)),
-                                seconds(a.mean.value(metric::LatencyP95)),
-                                seconds(a.mean.value(metric::LatencyP99))));
         curve->setPen(QPen(color, 2.0));
         curve->setLineStyle(QCPGraph::lsStepLeft);
         curve->setData(keys, values, true);
 
         QCPGraph* marks = m_plot->addGraph();
-        marks->setName(tr("%1 quantiles").arg(QString::fromStdString(a.name)));
+        marks->setName(tr("%1 quantiles").arg(name));
         marks->setLineStyle(QCPGraph::lsNone);
-        marks->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(color, 2.0),
-                                               palette.brush(QPalette::Base), 9.0));
-        marks->setData({a.mean.value(metric::LatencyP50), a.mean.value(metric::LatencyP95),
-                        a.mean.value(metric::LatencyP99)},
-                       {Quantiles[0], Quantiles[1], Quantiles[2]}, true);
         marks->removeFromLegend();
+        if (completed >= 1.0) {
+            // Name and numbers on two lines: six long names side by side
+            // would not fit a narrow window on one.
+            curve->setName(tr("%1\np50 %2, p95 %3, p99 %4")
+                               .arg(name, seconds(a.mean.value(metric::LatencyP50)),
+                                    seconds(a.mean.value(metric::LatencyP95)),
+                                    seconds(a.mean.value(metric::LatencyP99))));
+            marks->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(color, 2.0),
+                                                   palette.brush(QPalette::Base), 9.0));
+            marks->setData({a.mean.value(metric::LatencyP50), a.mean.value(metric::LatencyP95),
+                            a.mean.value(metric::LatencyP99)},
+                           {Quantiles[0], Quantiles[1], Quantiles[2]}, true);
+        } else {
+            // The table's p50/p95/p99 are of every served request, timed
+            // out ones included (model-semantics.md), so they are not points
+            // of this curve; the legend says what is missing instead, and a
+            // cross marks where the curve ends.
+            anyLost = true;
+            QStringList lost;
+            const double rejected = a.mean.value(metric::RejectionProbability);
+            const double timedOut = a.mean.value(metric::TimeoutProbability);
+            if (timedOut > 0.0) {
+                lost << (application ? tr("%1 timed out or failed") : tr("%1 timed out"))
+                            .arg(percent(timedOut));
+            }
+            if (rejected > 0.0) {
+                lost << tr("%1 rejected").arg(percent(rejected));
+            }
+            curve->setName(
+                tr("%1\n%2 completed (%3)").arg(name, percent(completed), lost.join(", ")));
+            marks->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QPen(color, 2.0),
+                                                   palette.brush(QPalette::Base), 11.0));
+            marks->setData({keys.back()}, {values.back()}, true);
+        }
         m_curves << curve;
         m_markers << marks;
     }
+    m_titleText =
+        (anyLost ? tr("Latency of completed requests: share of all requests completed within a "
+                      "given time\nA curve that ends below 100 %: the rest were rejected, timed "
+                      "out or failed")
+                 : tr("Latency distribution: share of requests completed within a given time"));
+    fitTitle();
     if (highest <= 0.0) {
         clearResults();
         showPlaceholder(m_plot, tr("No request was served, so there is no latency to show."));
@@ -215,6 +271,15 @@ void LatencyTab::build(const ScenarioResults& results) {
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void LatencyTab::fitTitle() {
+    const QMargins margins = m_title->margins();
+    const QString wrapped = wrapToWidth(m_titleText, m_title->font(),
+                                        m_plot->width() - margins.left() - margins.right());
+    if (wrapped != m_title->text()) {
+        m_title->setText(wrapped);
+    }
+}
+
 void LatencyTab::resetView() {
     m_plot->xAxis->setRange(m_lowerS, m_upperS);
     m_plot->yAxis->setRange(0.0, 102.0);
@@ -233,11 +298,11 @@ void LatencyTab::showCursorAt(double s) {
             continue;
         }
         const ArchitectureResults& a = m_results->architectures[static_cast<std::size_t>(i)];
-        const double percent = fractionAt(a.latencyCdf, s) * 100.0;
-        lowest = std::min(lowest, percent);
-        highest = std::max(highest, percent);
+        const double share = fractionAt(a.latencyCdf, s) * (1.0 - unservedShare(a)) * 100.0;
+        lowest = std::min(lowest, share);
+        highest = std::max(highest, share);
         lines << tr("%1: %2 %")
-                     .arg(QString::fromStdString(a.name), QLocale().toString(percent, 'f', 2));
+                     .arg(QString::fromStdString(a.name), QLocale().toString(share, 'f', 2));
     }
     // Cumulative curves only rise, so no curve is above the highest one's
     // value to the left of the cursor, or below the lowest one's to the

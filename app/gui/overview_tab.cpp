@@ -3,8 +3,8 @@
 #include "chart_style.h"
 #include "models/results/comparison_table.h"
 #include "models/results/metric_keys.h"
-#include "models/results/ranking.h"
 
+#include <QEvent>
 #include <QFrame>
 #include <QGridLayout>
 #include <QLabel>
@@ -20,18 +20,13 @@ QString text(const std::string& s) {
     return QString::fromStdString(s);
 }
 
-// The rows of a card: label, metric key, formatter.
-struct CardRow {
-    const char* label;
-    std::string_view key;
-    std::string (*format)(double);
-};
-
-std::string formatInstances(double v) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.2f", v);
-    return buffer;
+// The table's label without its indent; a detail row ("  timed out") is
+// indented on the card instead.
+QString shownLabel(const std::string& label) {
+    return text(label).trimmed();
 }
+
+constexpr int CardSpacing = 10;
 
 } // namespace
 
@@ -41,33 +36,42 @@ OverviewTab::OverviewTab(QWidget* parent)
     m_summary = new QLabel(this);
     m_summary->setWordWrap(true);
     m_summary->setObjectName("overviewSummary");
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     outer->addWidget(m_summary);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto* inner = new QWidget(scroll);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName("overviewScroll");
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    auto* inner = new QWidget(m_scroll);
+    inner->setObjectName("overviewCards");
     m_grid = new QGridLayout(inner);
-    m_grid->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    scroll->setWidget(inner);
-    outer->addWidget(scroll, 1);
+    m_grid->setAlignment(Qt::AlignTop);
+    m_grid->setSpacing(CardSpacing);
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    m_scroll->setWidget(inner);
+    m_scroll->viewport()->installEventFilter(this);
+    outer->addWidget(m_scroll, 1);
     clearResults();
 }
 
 void OverviewTab::clearResults() {
-    for (QWidget* card : m_cards) {
+    for (QFrame* card : m_cards) {
+        m_grid->removeWidget(card);
         card->deleteLater();
     }
     m_cards.clear();
+    m_columns = 0;
     m_summary->setText(tr("Press Run (Ctrl+R) to simulate the scenario. Each architecture gets "
-                          "a card here with its cost, latency, cold starts and instances."));
+                          "a card here with its requests, latency, instances and cost."));
 }
 
-QWidget* OverviewTab::makeCard(const ArchitectureResults& a, int index, bool cheapest, bool fastest,
-                               const QString& windowLabel) {
-    auto* card = new QFrame(this);
+QFrame* OverviewTab::makeCard(const ScenarioResults& results,
+                              const std::vector<ComparisonRow>& rows, int index) {
+    const auto architecture = static_cast<std::size_t>(index);
+    const ArchitectureResults& a = results.architectures[architecture];
+    auto* card = new QFrame(m_scroll->widget());
     card->setObjectName(QStringLiteral("card-%1").arg(index));
     card->setFrameShape(QFrame::StyledPanel);
-    card->setMinimumWidth(250);
     const QColor color = architectureColor(index);
     // Palettes and a plain colour strip, not style sheets: a style sheet per
     // card made building the overview the slowest step of showing results.
@@ -82,74 +86,75 @@ QWidget* OverviewTab::makeCard(const ArchitectureResults& a, int index, bool che
     stripPalette.setColor(QPalette::Window, color);
     strip->setPalette(stripPalette);
     outer->addWidget(strip);
-    auto* layout = new QGridLayout;
+
+    auto* body = new QWidget(card);
+    body->setObjectName("body");
+    auto* layout = new QGridLayout(body);
     layout->setContentsMargins(8, 6, 8, 8);
-    layout->setVerticalSpacing(4);
-    outer->addLayout(layout);
-    auto* name = new QLabel(QStringLiteral("<b>%1</b>").arg(text(a.name).toHtmlEscaped()), card);
-    layout->addWidget(name, 0, 0, 1, 2);
-    auto* type = new QLabel(text(a.type), card);
-    type->setForegroundRole(QPalette::PlaceholderText);
-    layout->addWidget(type, 1, 0);
+    layout->setVerticalSpacing(3);
+    layout->setHorizontalSpacing(12);
+    outer->addWidget(body);
+    int row = 0;
+    // Long names wrap; the whole name is also the tooltip.
+    auto* name = new QLabel(QStringLiteral("<b>%1</b>").arg(text(a.name).toHtmlEscaped()), body);
+    name->setObjectName("name");
+    name->setWordWrap(true);
+    name->setToolTip(text(a.name));
+    layout->addWidget(name, row++, 0, 1, 2);
+
     QStringList badges;
-    if (cheapest) {
-        badges << tr("cheapest");
+    for (const std::string& b : architectureBadges(results, architecture)) {
+        badges << text(b);
     }
-    if (fastest) {
-        badges << tr("fastest");
-    }
-    auto* badge = new QLabel(badges.join(", "), card);
+    auto* badge = new QLabel(badges.join(QStringLiteral(", ")), body);
     badge->setObjectName("badge");
-    badge->setAlignment(Qt::AlignRight);
+    badge->setWordWrap(true);
     QPalette badgePalette = badge->palette();
     badgePalette.setColor(QPalette::WindowText, color);
     badge->setPalette(badgePalette);
     QFont bold = badge->font();
     bold.setBold(true);
     badge->setFont(bold);
-    layout->addWidget(badge, 1, 1);
+    badge->setVisible(!badges.isEmpty());
+    layout->addWidget(badge, row++, 0, 1, 2);
 
-    using namespace metric;
-    const CardRow rows[] = {
-        {"Cost, window", CostTotal, formatMoney},
-        {"Cost per 30 days", CostMonthly, formatMoney},
-        {"Cost per 1M requests", CostPerMillion, formatMoney},
-        {"Latency p50", LatencyP50, formatSeconds},
-        {"Latency p95", LatencyP95, formatSeconds},
-        {"Latency p99", LatencyP99, formatSeconds},
-        {"Cold starts", ColdStartProbability, formatPercent},
-        {"Rejected", RejectionProbability, formatPercent},
-        {"Instances (mean)", InstancesMean, formatInstances},
-        {"Idle memory per request", IdleMemoryGbSPerRequest, formatGbSeconds},
-    };
-    int row = 2;
-    for (const CardRow& r : rows) {
-        if (!a.mean.contains(r.key)) {
-            continue; // a serverless-only metric on a container or VM card
+    const std::string reason = notRankedReason(results, architecture);
+    auto* why =
+        new QLabel(reason.empty() ? QString() : tr("Not ranked: %1.").arg(text(reason)), body);
+    why->setObjectName("notRanked");
+    why->setWordWrap(true);
+    why->setVisible(!reason.empty());
+    layout->addWidget(why, row++, 0, 1, 2);
+
+    for (const ComparisonRow& r : rows) {
+        auto* key = new QLabel(shownLabel(r.label), body);
+        key->setObjectName("label");
+        key->setProperty("tableLabel", text(r.label));
+        key->setWordWrap(true);
+        if (r.label.starts_with("  ")) {
+            key->setIndent(key->fontMetrics().horizontalAdvance(QLatin1Char('M')));
+        } else {
+            QFont heading = key->font();
+            heading.setBold(true);
+            key->setFont(heading);
         }
-        QString label = tr(r.label);
-        if (r.key == CostTotal) {
-            label = tr("Cost, %1").arg(windowLabel);
-        }
-        auto* key = new QLabel(label, card);
-        const MetricInfo* info = findMetric(r.key);
-        if (info != nullptr) {
+        if (const MetricInfo* info = findMetric(r.metricKey)) {
             key->setToolTip(
                 QString::fromUtf8(info->meaning.data(), qsizetype(info->meaning.size())));
         }
-        QString value = text(r.format(a.mean.value(r.key)));
-        if (const auto ci = a.ci95.find(r.key)) {
-            value += QStringLiteral(" ± ") + text(r.format(*ci));
-        }
-        auto* valueLabel = new QLabel(value, card);
-        valueLabel->setObjectName(QStringLiteral("value-") +
-                                  QString::fromUtf8(r.key.data(), qsizetype(r.key.size())));
-        valueLabel->setAlignment(Qt::AlignRight);
-        valueLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        layout->addWidget(key, row, 0);
-        layout->addWidget(valueLabel, row, 1);
+        // A value never wraps or shrinks: the card is as wide as its widest.
+        auto* value = new QLabel(text(r.cells[architecture]), body);
+        value->setObjectName("value");
+        value->setProperty("metricKey", text(r.metricKey));
+        value->setAlignment(Qt::AlignRight | Qt::AlignTop);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        value->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred);
+        layout->addWidget(key, row, 0, Qt::AlignTop);
+        layout->addWidget(value, row, 1, Qt::AlignTop | Qt::AlignRight);
         ++row;
     }
+    layout->setColumnStretch(0, 1);
+    layout->setRowStretch(row, 1);
     return card;
 }
 
@@ -159,36 +164,91 @@ void OverviewTab::showResults(const ScenarioResults& results) {
     if (archs.empty()) {
         return;
     }
-    const std::size_t cheapest = cheapestArchitecture(results);
-    const std::vector<std::size_t> fastest = fastestArchitectures(results);
-    const QString windowLabel = text(formatSpan(results.durationS - results.warmupS));
-    const int columns = archs.size() > 4 ? 3 : std::max<int>(1, static_cast<int>(archs.size()));
+    const std::vector<ComparisonRow> rows = comparisonRows(results);
     for (int i = 0; i < static_cast<int>(archs.size()); ++i) {
-        const auto index = static_cast<std::size_t>(i);
-        const bool isFastest = std::find(fastest.begin(), fastest.end(), index) != fastest.end();
-        QWidget* card = makeCard(archs[index], i, index == cheapest, isFastest, windowLabel);
-        m_grid->addWidget(card, i / columns, i % columns);
-        m_cards.append(card);
+        m_cards.append(makeCard(results, rows, i));
     }
+    layoutCards();
+
     const QString warmup = results.warmupS > 0.0
                                ? tr(" (after %1 warm-up)").arg(text(formatSpan(results.warmupS)))
                                : QString();
-    m_summary->setText(
-        tr("<b>%1</b>: %2 simulated%3, seed %4, %5. Cheapest per 30 days: <b>%6</b>.")
-            .arg(text(results.scenarioName).toHtmlEscaped(), windowLabel, warmup)
+    QString summary =
+        tr("<b>%1</b>: %2 simulated%3, seed %4, %5.")
+            .arg(text(results.scenarioName).toHtmlEscaped(),
+                 text(formatSpan(results.durationS - results.warmupS)), warmup)
             .arg(results.seed)
             .arg(results.replications == 1
                      ? tr("1 replication")
-                     : tr("%1 replications, ± 95 % confidence").arg(results.replications))
-            .arg(text(archs[cheapest].name).toHtmlEscaped()));
+                     : tr("%1 replications, ± 95 % confidence").arg(results.replications));
+    // The command line's verdicts, word for word.
+    for (const std::string& line : verdictLines(results)) {
+        summary += QStringLiteral("<br>") + text(line).toHtmlEscaped();
+    }
+    m_summary->setText(summary);
+}
+
+void OverviewTab::layoutCards() {
+    if (m_cards.isEmpty()) {
+        return;
+    }
+    // As many columns as cards of their natural width fit beside each other.
+    int cardWidth = 0;
+    for (QFrame* card : m_cards) {
+        cardWidth = std::max(cardWidth, card->minimumSizeHint().width());
+    }
+    cardWidth = std::max(cardWidth, 260);
+    const int available = m_scroll->viewport()->width();
+    const int fit = std::max(1, (available + CardSpacing) / (cardWidth + CardSpacing));
+    const int columns = std::min<int>(fit, static_cast<int>(m_cards.size()));
+    if (columns == m_columns) {
+        return;
+    }
+    for (QFrame* card : m_cards) {
+        m_grid->removeWidget(card);
+    }
+    for (int c = 0; c < m_grid->columnCount(); ++c) {
+        m_grid->setColumnStretch(c, 0);
+    }
+    for (int i = 0; i < m_cards.size(); ++i) {
+        m_grid->addWidget(m_cards[i], i / columns, i % columns);
+    }
+    for (int c = 0; c < columns; ++c) {
+        m_grid->setColumnStretch(c, 1);
+    }
+    m_columns = columns;
+}
+
+bool OverviewTab::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_scroll->viewport() && event->type() == QEvent::Resize) {
+        layoutCards();
+    }
+    return ResultsTab::eventFilter(watched, event);
+}
+
+QList<QPair<QString, QString>> OverviewTab::cardRows(int architecture) const {
+    QList<QPair<QString, QString>> rows;
+    if (architecture < 0 || architecture >= m_cards.size()) {
+        return rows;
+    }
+    const QList<QLabel*> labels = m_cards[architecture]->findChildren<QLabel*>("label");
+    const QList<QLabel*> values = m_cards[architecture]->findChildren<QLabel*>("value");
+    for (int i = 0; i < labels.size() && i < values.size(); ++i) {
+        rows.append({labels[i]->property("tableLabel").toString(), values[i]->text()});
+    }
+    return rows;
 }
 
 QString OverviewTab::valueText(int architecture, const QString& metricKey) const {
     if (architecture < 0 || architecture >= m_cards.size()) {
         return {};
     }
-    const auto* label = m_cards[architecture]->findChild<QLabel*>("value-" + metricKey);
-    return label != nullptr ? label->text() : QString();
+    for (const QLabel* value : m_cards[architecture]->findChildren<QLabel*>("value")) {
+        if (value->property("metricKey").toString() == metricKey) {
+            return value->text();
+        }
+    }
+    return {};
 }
 
 QString OverviewTab::badgeText(int architecture) const {
@@ -196,6 +256,17 @@ QString OverviewTab::badgeText(int architecture) const {
         return {};
     }
     return m_cards[architecture]->findChild<QLabel*>("badge")->text();
+}
+
+QString OverviewTab::notRankedText(int architecture) const {
+    if (architecture < 0 || architecture >= m_cards.size()) {
+        return {};
+    }
+    return m_cards[architecture]->findChild<QLabel*>("notRanked")->text();
+}
+
+QString OverviewTab::summaryText() const {
+    return m_summary->text();
 }
 
 } // namespace faaslab::gui

@@ -210,9 +210,9 @@ void TimeSeriesTab::build(const ScenarioResults& results) {
     };
 
     // Live instances on the first legend row, busy ones on the second.
-    m_plots[InstancesChart]->legend->setWrap(std::clamp(count, 1, 4));
+    fitLegendToWidth(m_plots[InstancesChart], std::clamp(count, 1, 4));
     for (Chart c : {RateChart, QueueChart, CostChart}) {
-        m_plots[c]->legend->setWrap(4);
+        fitLegendToWidth(m_plots[c], 4);
     }
 
     // Every architecture serves the identical request stream, so one line

@@ -3,6 +3,7 @@
 #include "models/results/metric_keys.h"
 
 #include <cmath>
+#include <optional>
 
 namespace faaslab {
 
@@ -56,7 +57,8 @@ void PlatformMetrics::startMeasurement(double time) {
     m_waitSum = m_waitMax = 0.0;
     m_latencySum = 0.0;
     m_latencyStats.reset();
-    m_latency.reset();
+    m_completedLatency.reset();
+    m_timedOutLatency.reset();
     m_levels.restart(time);
 
     m_bins = sim::TimeBinning(time, m_window.horizonS, m_window.binS, m_window.maxBins);
@@ -136,11 +138,18 @@ void PlatformMetrics::writeResult(ReplicationResult& result) const {
     m.set(TimeoutProbability, ratio(static_cast<double>(m_timedOut), arrived));
     m.set(Throughput, ratio(static_cast<double>(m_served), windowLength()));
     m.set(LatencyMean, m_latencyStats.mean());
-    m.set(LatencyP50, m_latency.quantile(0.50));
-    m.set(LatencyP95, m_latency.quantile(0.95));
-    m.set(LatencyP99, m_latency.quantile(0.99));
-    m.set(LatencyP999, m_latency.quantile(0.999));
-    m.set(LatencyMax, m_latency.max());
+    // Quantiles of every served request, timed out or not (merging is exact).
+    std::optional<sim::LatencyHistogram> pooled;
+    if (m_timedOutLatency.count() > 0) {
+        pooled = m_completedLatency;
+        pooled->merge(m_timedOutLatency);
+    }
+    const sim::LatencyHistogram& served = pooled ? *pooled : m_completedLatency;
+    m.set(LatencyP50, served.quantile(0.50));
+    m.set(LatencyP95, served.quantile(0.95));
+    m.set(LatencyP99, served.quantile(0.99));
+    m.set(LatencyP999, served.quantile(0.999));
+    m.set(LatencyMax, served.max());
     m.set(WaitMean, ratio(m_waitSum, static_cast<double>(m_served)));
     m.set(WaitMax, m_waitMax);
     m.set(WaitProbability, ratio(static_cast<double>(m_waited), static_cast<double>(m_served)));
@@ -152,7 +161,7 @@ void PlatformMetrics::writeResult(ReplicationResult& result) const {
     m.set(Utilization, ratio(m_levels.average(BusyCapacity), m_levels.average(Capacity)));
 
     result.series = m_series;
-    result.latency = m_latency;
+    result.completedLatency = m_completedLatency;
 }
 
 } // namespace faaslab

@@ -79,7 +79,9 @@ public:
         }
         m_latencySum += latency;
         m_latencyStats.add(latency);
-        m_latency.add(latency);
+        // Kept apart so that a chart can show completed requests only; the
+        // quantiles pool both (served = completed + timed out).
+        (timedOut ? m_timedOutLatency : m_completedLatency).add(latency);
     }
 
     // Time averages over the measured window, for combining pools.
@@ -126,7 +128,8 @@ private:
     double m_waitMax = 0.0;
     double m_latencySum = 0.0;
     sim::RunningStats m_latencyStats;
-    sim::LatencyHistogram m_latency;
+    sim::LatencyHistogram m_completedLatency;
+    sim::LatencyHistogram m_timedOutLatency;
 
     enum Level : std::size_t {
         Instances,

@@ -32,7 +32,10 @@ struct ArchitectureResults {
     MetricValues ci95; // empty for a single replication
     // Per-bin means over replications.
     TimeSeries series;
-    // Latency CDF of all replications pooled: (seconds, fraction <= seconds).
+    // Latency CDF of the completed requests of all replications pooled:
+    // (seconds, fraction of the completed requests <= seconds). Requests
+    // that timed out or failed are not in it; scale by completed / arrived
+    // for the share of all requests.
     std::vector<std::pair<double, double>> latencyCdf;
     PricingProvenance pricing;
     // Applications only: per-function, per-trigger and per-queue metrics,

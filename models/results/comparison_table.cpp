@@ -139,11 +139,6 @@ std::string formatSpan(double seconds) {
 
 namespace {
 
-struct Row {
-    std::string label;
-    std::function<std::string(const ArchitectureResults&)> cell;
-};
-
 double mean(const ArchitectureResults& a, std::string_view key) {
     return a.mean.value(key);
 }
@@ -188,58 +183,67 @@ std::string formatTextGrid(const std::vector<std::vector<std::string>>& rows,
     return out;
 }
 
-std::string formatComparisonTable(const ScenarioResults& results) {
+std::vector<ComparisonRow> comparisonRows(const ScenarioResults& results) {
     using namespace metric;
     const auto& archs = results.architectures;
     const std::string window = formatSpan(results.durationS - results.warmupS);
 
-    std::vector<Row> rows;
-    auto plain = [&](std::string label, std::string_view key, std::string (*format)(double)) {
-        rows.push_back({std::move(label), [key, format](const ArchitectureResults& a) {
-                            return withCi(a, key, format);
-                        }});
+    std::vector<ComparisonRow> rows;
+    auto add = [&](std::string label, std::string_view key,
+                   const std::function<std::string(const ArchitectureResults&)>& cell) {
+        ComparisonRow row{std::move(label), std::string(key), {}};
+        for (const ArchitectureResults& a : archs) {
+            row.cells.push_back(cell(a));
+        }
+        rows.push_back(std::move(row));
     };
-    rows.push_back({"Type", [](const ArchitectureResults& a) {
-                        return a.type;
-                    }});
+    auto plain = [&](std::string label, std::string_view key, std::string (*format)(double)) {
+        add(std::move(label), key,
+            [key, format](const ArchitectureResults& a) { return withCi(a, key, format); });
+    };
+    add("Type", "", [](const ArchitectureResults& a) { return a.type; });
     plain("Requests arrived", Arrived, formatCount);
     plain("  completed", Completed, formatCount);
-    rows.push_back({"  rejected", [](const ArchitectureResults& a) {
-                        return countWithShare(a, Rejected, RejectionProbability);
-                    }});
-    rows.push_back({"  timed out", [](const ArchitectureResults& a) {
-                        return countWithShare(a, TimedOut, TimeoutProbability);
-                    }});
-    rows.push_back({"  cold starts", [](const ArchitectureResults& a) {
-                        return countWithShare(a, ColdStarts, ColdStartProbability);
-                    }});
+    add("  rejected", RejectionProbability, [](const ArchitectureResults& a) {
+        return countWithShare(a, Rejected, RejectionProbability);
+    });
+    // An application's request (trigger event) that fails for good after
+    // its retries is counted here too (see model-semantics.md).
+    const bool application =
+        std::any_of(archs.begin(), archs.end(), [](const auto& a) { return !a.triggers.empty(); });
+    add(application ? "  timed out or failed" : "  timed out", TimeoutProbability,
+        [](const ArchitectureResults& a) {
+            return countWithShare(a, TimedOut, TimeoutProbability);
+        });
+    add("  cold starts", ColdStartProbability, [](const ArchitectureResults& a) {
+        return countWithShare(a, ColdStarts, ColdStartProbability);
+    });
     plain("Latency mean", LatencyMean, formatSeconds);
     plain("  p50", LatencyP50, formatSeconds);
     plain("  p95", LatencyP95, formatSeconds);
     plain("  p99", LatencyP99, formatSeconds);
     plain("  max", LatencyMax, formatSeconds);
-    rows.push_back({"  queued (waited)", [](const ArchitectureResults& a) {
-                        return withCi(a, WaitMean, formatSeconds) + " (" +
-                               withCi(a, WaitProbability, formatPercent) + ")";
-                    }});
-    rows.push_back({"Instances mean (max)", [](const ArchitectureResults& a) {
-                        return withCi(a, InstancesMean,
-                                      [](double v) { return printf1("%.2f", v); }) +
-                               " (" + formatCount(mean(a, InstancesMax)) + ")";
-                    }});
-    rows.push_back({"  busy / idle", [](const ArchitectureResults& a) {
-                        return printf1("%.2f", mean(a, InstancesBusyMean)) + " / " +
-                               printf1("%.2f", mean(a, InstancesIdleMean));
-                    }});
+    add("  queued (waited)", WaitMean, [](const ArchitectureResults& a) {
+        return withCi(a, WaitMean, formatSeconds) + " (" +
+               withCi(a, WaitProbability, formatPercent) + ")";
+    });
+    add("Instances mean (max)", InstancesMean, [](const ArchitectureResults& a) {
+        return withCi(a, InstancesMean, [](double v) { return printf1("%.2f", v); }) + " (" +
+               formatCount(mean(a, InstancesMax)) + ")";
+    });
+    add("  busy / idle", InstancesBusyMean, [](const ArchitectureResults& a) {
+        return printf1("%.2f", mean(a, InstancesBusyMean)) + " / " +
+               printf1("%.2f", mean(a, InstancesIdleMean));
+    });
     plain(
         "Queue length mean", QueueLengthMean, +[](double v) { return printf1("%.2f", v); });
     plain("Utilization", Utilization, formatPercent);
-    rows.push_back({"Idle memory per request", [](const ArchitectureResults& a) {
-                        if (!a.mean.contains(IdleMemoryGbSPerRequest)) {
-                            return std::string("-");
-                        }
-                        return withCi(a, IdleMemoryGbSPerRequest, formatGbSeconds);
-                    }});
+    add("Idle memory per request", IdleMemoryGbSPerRequest, [](const ArchitectureResults& a) {
+        if (!a.mean.contains(IdleMemoryGbSPerRequest)) {
+            return std::string("-");
+        }
+        return withCi(a, IdleMemoryGbSPerRequest, formatGbSeconds);
+    });
     plain("Cost, " + window, CostTotal, formatMoney);
 
     // Breakdown rows: the union of components, in first-seen order.
@@ -256,27 +260,136 @@ std::string formatComparisonTable(const ScenarioResults& results) {
     }
     for (const std::string& component : components) {
         const std::string key = std::string(CostBreakdownPrefix) + component;
-        rows.push_back({"  " + component, [key](const ArchitectureResults& a) {
-                            return a.mean.contains(key) ? formatMoney(a.mean.value(key))
-                                                        : std::string("-");
-                        }});
+        add("  " + component, key, [key](const ArchitectureResults& a) {
+            return a.mean.contains(key) ? formatMoney(a.mean.value(key)) : std::string("-");
+        });
     }
     plain("Cost per 1M requests", CostPerMillion, formatMoney);
     plain("Cost per 30 days", CostMonthly, formatMoney);
+    return rows;
+}
+
+namespace {
+
+constexpr const char* NotDistinguishable = "not distinguishable at 95 %";
+
+// "A, B and C"
+std::string namesOf(const ScenarioResults& results, const std::vector<std::size_t>& indices) {
+    std::string names;
+    for (std::size_t i = 0; i < indices.size(); ++i) {
+        names += (i == 0                    ? ""
+                  : i + 1 == indices.size() ? " and "
+                                            : ", ") +
+                 results.architectures[indices[i]].name;
+    }
+    return names;
+}
+
+// "A $12.00 ± $0.40, B $12.30 ± $0.50"
+std::string intervalsOf(const ScenarioResults& results, const std::vector<std::size_t>& indices,
+                        std::string_view key, std::string (*format)(double)) {
+    std::string out;
+    for (const std::size_t i : indices) {
+        out += (out.empty() ? "" : ", ") + results.architectures[i].name + " " +
+               withCi(results.architectures[i], key, format);
+    }
+    return out;
+}
+
+} // namespace
+
+std::string notRankedReason(const ScenarioResults& results, std::size_t index) {
+    const std::vector<std::size_t> ranked = rankedArchitectures(results);
+    if (std::find(ranked.begin(), ranked.end(), index) != ranked.end()) {
+        return {};
+    }
+    return "leaves " + formatPercent(unservedShare(results.architectures[index])) +
+           " of requests unserved (rejected, timed out or failed)";
+}
+
+std::vector<std::string> verdictLines(const ScenarioResults& results) {
+    using namespace metric;
+    const auto& archs = results.architectures;
+    std::vector<std::string> lines;
+    if (archs.size() < 2) {
+        return lines;
+    }
+    const RankingVerdict cheapest = cheapestVerdict(results);
+    std::string line = "Cheapest: ";
+    if (cheapest.decided()) {
+        const ArchitectureResults& a = archs[cheapest.best.front()];
+        line += a.name + " (" + formatMoney(mean(a, CostMonthly)) + " per 30 days).";
+    } else {
+        line += std::string(NotDistinguishable) + " (" +
+                intervalsOf(results, cheapest.indistinguishable, CostMonthly, formatMoney) +
+                " per 30 days).";
+    }
+    const RankingVerdict fastest = fastestVerdict(results);
+    line += " Fastest at p99: ";
+    if (fastest.decided()) {
+        double bestP99 = mean(archs[fastest.best.front()], LatencyP99);
+        for (const std::size_t i : fastest.best) {
+            bestP99 = std::min(bestP99, mean(archs[i], LatencyP99));
+        }
+        line += namesOf(results, fastest.best) + " (" + formatSeconds(bestP99) +
+                (fastest.best.size() > 1 ? ", tied" : "") + ").";
+    } else {
+        line += std::string(NotDistinguishable) + " (" +
+                intervalsOf(results, fastest.indistinguishable, LatencyP99, formatSeconds) + ").";
+    }
+    lines.push_back(line);
+    for (std::size_t i = 0; i < archs.size(); ++i) {
+        const std::string reason = notRankedReason(results, i);
+        if (!reason.empty()) {
+            lines.push_back("Not ranked: " + archs[i].name + " " + reason + ".");
+        }
+    }
+    return lines;
+}
+
+std::vector<std::string> architectureBadges(const ScenarioResults& results, std::size_t index) {
+    std::vector<std::string> badges;
+    if (results.architectures.size() < 2) {
+        return badges;
+    }
+    if (!notRankedReason(results, index).empty()) {
+        badges.emplace_back("not ranked");
+        return badges;
+    }
+    auto contains = [index](const std::vector<std::size_t>& v) {
+        return std::find(v.begin(), v.end(), index) != v.end();
+    };
+    const RankingVerdict cheapest = cheapestVerdict(results);
+    if (cheapest.names(index)) {
+        badges.emplace_back("cheapest");
+    } else if (contains(cheapest.indistinguishable)) {
+        badges.push_back(std::string("cost ") + NotDistinguishable);
+    }
+    const RankingVerdict fastest = fastestVerdict(results);
+    if (fastest.names(index)) {
+        badges.emplace_back("fastest");
+    } else if (contains(fastest.indistinguishable)) {
+        badges.push_back(std::string("p99 ") + NotDistinguishable);
+    }
+    return badges;
+}
+
+std::string formatComparisonTable(const ScenarioResults& results) {
+    const auto& archs = results.architectures;
+    const std::string window = formatSpan(results.durationS - results.warmupS);
+    const std::vector<ComparisonRow> rows = comparisonRows(results);
 
     // Layout: label column, then one right-aligned column per architecture.
-    std::size_t labelWidth = 0;
-    for (const Row& row : rows) {
-        labelWidth = std::max(labelWidth, displayWidth(row.label));
+    std::vector<std::vector<std::string>> grid;
+    std::vector<std::string> header{""};
+    for (const ArchitectureResults& a : archs) {
+        header.push_back(a.name);
     }
-    std::vector<std::vector<std::string>> cells(archs.size());
-    std::vector<std::size_t> widths(archs.size());
-    for (std::size_t c = 0; c < archs.size(); ++c) {
-        widths[c] = displayWidth(archs[c].name);
-        for (const Row& row : rows) {
-            cells[c].push_back(row.cell(archs[c]));
-            widths[c] = std::max(widths[c], displayWidth(cells[c].back()));
-        }
+    grid.push_back(std::move(header));
+    for (const ComparisonRow& row : rows) {
+        std::vector<std::string> line{row.label};
+        line.insert(line.end(), row.cells.begin(), row.cells.end());
+        grid.push_back(std::move(line));
     }
 
     std::string out;
@@ -285,42 +398,12 @@ std::string formatComparisonTable(const ScenarioResults& results) {
            (results.warmupS > 0.0 ? " (after " + formatSpan(results.warmupS) + " warm-up)" : "") +
            ", seed " + std::to_string(results.seed) + ", " + std::to_string(results.replications) +
            (results.replications == 1 ? " replication" : " replications (± 95 % CI)") + "\n\n";
-    out += pad("", labelWidth, false);
-    for (std::size_t c = 0; c < archs.size(); ++c) {
-        out += "   " + pad(archs[c].name, widths[c], true);
-    }
-    out += '\n';
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-        out += pad(rows[r].label, labelWidth, false);
-        for (std::size_t c = 0; c < archs.size(); ++c) {
-            out += "   " + pad(cells[c][r], widths[c], true);
-        }
-        out += '\n';
-    }
-
-    if (archs.size() > 1) {
-        const ArchitectureResults& cheapest = archs[cheapestArchitecture(results)];
-        const std::vector<std::size_t> fastestIndices = fastestArchitectures(results);
-        std::vector<std::string> fastest;
-        double bestP99 = mean(archs[fastestIndices.front()], LatencyP99);
-        for (const std::size_t i : fastestIndices) {
-            fastest.push_back(archs[i].name);
-            bestP99 = std::min(bestP99, mean(archs[i], LatencyP99));
-        }
-        std::string names;
-        for (std::size_t i = 0; i < fastest.size(); ++i) {
-            names += (i == 0 ? "" : i + 1 == fastest.size() ? " and " : ", ") + fastest[i];
-        }
-        out += "\nCheapest: " + cheapest.name + " (" + formatMoney(mean(cheapest, CostMonthly)) +
-               " per 30 days). Fastest at p99: " + names + " (" + formatSeconds(bestP99) +
-               (fastest.size() > 1 ? ", tied" : "") + ").\n";
-        const std::vector<std::size_t> ranked = rankedArchitectures(results);
-        for (std::size_t i = 0; i < archs.size(); ++i) {
-            if (std::find(ranked.begin(), ranked.end(), i) == ranked.end()) {
-                out += "Not ranked: " + archs[i].name + " leaves " +
-                       formatPercent(unservedShare(archs[i])) +
-                       " of requests unserved (rejected, timed out or failed).\n";
-            }
+    out += formatTextGrid(grid, 1);
+    const std::vector<std::string> verdicts = verdictLines(results);
+    if (!verdicts.empty()) {
+        out += "\n";
+        for (const std::string& line : verdicts) {
+            out += line + "\n";
         }
     }
     return out;

@@ -4,6 +4,8 @@
 #include "simulator/latency_histogram.h"
 
 #include <algorithm>
+#include <limits>
+#include <optional>
 
 namespace faaslab {
 
@@ -65,6 +67,81 @@ std::vector<std::size_t> fastestArchitectures(const ScenarioResults& results) {
         }
     }
     return fastest;
+}
+
+bool RankingVerdict::names(std::size_t index) const {
+    return decided() && std::find(best.begin(), best.end(), index) != best.end();
+}
+
+namespace {
+
+// Compares the leaders' 95 % intervals of `key` with the next ranked
+// architecture's (see RankingVerdict).
+RankingVerdict verdictOf(const ScenarioResults& results, std::string_view key,
+                         std::vector<std::size_t> leaders) {
+    RankingVerdict verdict;
+    verdict.best = std::move(leaders);
+    if (verdict.best.empty()) {
+        return verdict;
+    }
+    const auto& archs = results.architectures;
+    const auto isLeader = [&](std::size_t i) {
+        return std::find(verdict.best.begin(), verdict.best.end(), i) != verdict.best.end();
+    };
+    // The leaders' highest upper bound; no interval (one replication): the
+    // point estimate decides.
+    double upper = -std::numeric_limits<double>::infinity();
+    for (const std::size_t i : verdict.best) {
+        const std::optional<double> half = archs[i].ci95.find(key);
+        if (!half) {
+            return verdict;
+        }
+        upper = std::max(upper, archs[i].mean.value(key) + *half);
+    }
+    const std::vector<std::size_t> ranked = rankedArchitectures(results);
+    std::optional<std::size_t> next;
+    for (const std::size_t i : ranked) {
+        if (!isLeader(i) && (!next || archs[i].mean.value(key) < archs[*next].mean.value(key))) {
+            next = i;
+        }
+    }
+    const auto lowerBound = [&](std::size_t i) -> std::optional<double> {
+        const std::optional<double> half = archs[i].ci95.find(key);
+        return half ? std::optional<double>(archs[i].mean.value(key) - *half) : std::nullopt;
+    };
+    if (!next || !lowerBound(*next) || *lowerBound(*next) > upper) {
+        return verdict; // nobody else, or clearly separated
+    }
+    verdict.indistinguishable = verdict.best;
+    std::vector<std::size_t> others;
+    for (const std::size_t i : ranked) {
+        const std::optional<double> lower = lowerBound(i);
+        if (!isLeader(i) && lower && *lower <= upper) {
+            others.push_back(i);
+        }
+    }
+    std::stable_sort(others.begin(), others.end(), [&](std::size_t a, std::size_t b) {
+        return archs[a].mean.value(key) < archs[b].mean.value(key);
+    });
+    verdict.indistinguishable.insert(verdict.indistinguishable.end(), others.begin(), others.end());
+    return verdict;
+}
+
+} // namespace
+
+RankingVerdict cheapestVerdict(const ScenarioResults& results, std::string_view costMetric) {
+    if (results.architectures.empty()) {
+        return {};
+    }
+    return verdictOf(results, costMetric, {cheapestArchitecture(results, costMetric)});
+}
+
+RankingVerdict cheapestVerdict(const ScenarioResults& results) {
+    return cheapestVerdict(results, metric::CostMonthly);
+}
+
+RankingVerdict fastestVerdict(const ScenarioResults& results) {
+    return verdictOf(results, metric::LatencyP99, fastestArchitectures(results));
 }
 
 } // namespace faaslab

@@ -14,7 +14,9 @@ namespace faaslab {
 struct ReplicationResult {
     MetricValues metrics;
     TimeSeries series;
-    sim::LatencyHistogram latency;
+    // Latency of the completed requests (not of those that timed out or
+    // failed): what the latency CDF shows.
+    sim::LatencyHistogram completedLatency;
     std::uint64_t eventsProcessed = 0;
     // Applications only: the parts, each with its own metrics.
     std::vector<NamedMetrics> functions;

@@ -119,7 +119,10 @@ std::string formatSweepTable(const SweepResults& sweep) {
             row.push_back(formatMoney(a.mean.value(metric::CostMonthly)) + (rejects ? "*" : ""));
             row.push_back(formatSeconds(a.mean.value(metric::LatencyP99)));
         }
-        row.push_back(p.cheapest);
+        // Where the replications cannot separate the cheapest from the next,
+        // no winner is named (the break-even points still follow the means).
+        row.push_back(cheapestVerdictAt(p).decided() ? p.cheapest
+                                                     : std::string("not distinguishable at 95 %"));
         rows.push_back(row);
     }
     std::vector<std::size_t> widths(header.size(), 0);

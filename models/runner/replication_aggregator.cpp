@@ -73,7 +73,7 @@ void ReplicationAggregator::add(ReplicationResult&& replication) {
             }
         }
     }
-    m_latency.merge(replication.latency);
+    m_latency.merge(replication.completedLatency);
     m_metrics.push_back(std::move(replication.metrics));
     m_functions.push_back(std::move(replication.functions));
     m_triggers.push_back(std::move(replication.triggers));

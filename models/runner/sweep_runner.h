@@ -2,6 +2,7 @@
 
 #include "models/billing/pricing_catalog.h"
 #include "models/results/architecture_results.h"
+#include "models/results/ranking.h"
 #include "models/runner/scenario_runner.h"
 #include "models/scenario/diagnostics.h"
 
@@ -28,8 +29,17 @@ struct SweepPoint {
     double value = 0.0;
     // Per architecture, without time series or latency CDF.
     std::vector<ArchitectureResults> architectures;
+    // The ranked architecture with the lowest mean cost (ranking.h): what
+    // break-even points are located on, even where the replications cannot
+    // tell it from the next one (see cheapestVerdictAt).
     std::string cheapest;
 };
+
+// What may be said about the cheapest architecture at a point: with
+// replications, "not distinguishable at 95 %" when its cost interval
+// overlaps the next one's (ranking.h, RankingVerdict).
+RankingVerdict cheapestVerdictAt(const SweepPoint& point,
+                                 std::string_view costMetric = "cost.monthly_projection");
 
 // Where the cheapest architecture changes: somewhere in [lower, upper],
 // reported as their midpoint.

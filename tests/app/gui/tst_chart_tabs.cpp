@@ -14,13 +14,21 @@
 #include "models/results/metric_keys.h"
 #include "models/runner/scenario_runner.h"
 #include "models/scenario/scenario_reader.h"
+#include "overview_tab.h"
+#include "resources/embedded_files.h"
 #include "tests/support/process_run.h"
+#include "tests/support/test_scenarios.h"
 #include "time_series_tab.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QImage>
+#include <QLabel>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
@@ -139,6 +147,108 @@ void saveShot(QWidget* widget, const QString& name) {
     QVERIFY(faaslab::test::maybeGrab(widget, name));
 }
 
+ScenarioResults runScenarioOrFail(const Scenario& scenario) {
+    RunOutput output = runScenario(scenario);
+    if (output.status != RunStatus::Completed) {
+        qFatal("scenario %s did not complete", scenario.name.c_str());
+    }
+    return output.results;
+}
+
+std::string exampleText(std::string_view name) {
+    for (const resources::EmbeddedFile& file : resources::exampleScenarioFiles()) {
+        if (file.name == name) {
+            return std::string(file.contents);
+        }
+    }
+    qFatal("no example %s", std::string(name).c_str());
+}
+
+// The rows of the command-line table text: label (as printed, with its
+// indent), then one cell per architecture. Columns are 3 or more spaces
+// apart; no label or cell holds 3 spaces in a row.
+QList<QStringList> tableRows(const std::string& table) {
+    QList<QStringList> rows;
+    const QStringList lines = QString::fromStdString(table).split('\n');
+    // The grid: after the first blank line, up to the next one.
+    const qsizetype start = lines.indexOf(QString()) + 2; // skip the names row
+    for (qsizetype i = start; i < lines.size() && !lines[i].isEmpty(); ++i) {
+        rows << lines[i].split(QRegularExpression(" {3,}"));
+    }
+    return rows;
+}
+
+// Overlapping visible siblings anywhere under `root`, as "a / b" names.
+QStringList overlappingSiblings(QWidget* root) {
+    QStringList found;
+    QList<QWidget*> parents = root->findChildren<QWidget*>();
+    parents.prepend(root);
+    for (QWidget* parent : parents) {
+        QList<QWidget*> children;
+        for (QObject* child : parent->children()) {
+            auto* w = qobject_cast<QWidget*>(child);
+            if (w != nullptr && w->isVisible() && !w->isWindow()) {
+                children << w;
+            }
+        }
+        for (int i = 0; i < children.size(); ++i) {
+            for (int j = i + 1; j < children.size(); ++j) {
+                if (children[i]->geometry().intersects(children[j]->geometry())) {
+                    found << QStringLiteral("%1 '%2' / %3 '%4' in %5")
+                                 .arg(children[i]->objectName(),
+                                      qobject_cast<QLabel*>(children[i])
+                                          ? qobject_cast<QLabel*>(children[i])->text()
+                                          : QString(),
+                                      children[j]->objectName(),
+                                      qobject_cast<QLabel*>(children[j])
+                                          ? qobject_cast<QLabel*>(children[j])->text()
+                                          : QString(),
+                                      parent->objectName());
+                }
+            }
+        }
+    }
+    return found;
+}
+
+// Every legend entry's text, after checking that it is drawn whole inside
+// the chart.
+QStringList legendEntries(QCustomPlot* plot) {
+    QStringList names;
+    for (int i = 0; i < plot->legend->itemCount(); ++i) {
+        auto* item = qobject_cast<QCPPlottableLegendItem*>(plot->legend->item(i));
+        if (item == nullptr) {
+            continue;
+        }
+        const QRect rect = item->outerRect();
+        const QString name = item->plottable()->name();
+        const int needed = static_cast<QCPLayoutElement*>(item)->minimumOuterSizeHint().width();
+        if (rect.width() < needed || !plot->rect().contains(rect)) {
+            qWarning("legend entry cut off: %s (%d of %d px)", qPrintable(name), rect.width(),
+                     needed);
+            return {};
+        }
+        for (int j = 0; j < i; ++j) {
+            if (plot->legend->item(j) != nullptr &&
+                plot->legend->item(j)->outerRect().intersects(rect)) {
+                qWarning("legend entries overlap: %s", qPrintable(name));
+                return {};
+            }
+        }
+        names << name;
+    }
+    // And the data keeps room to be read.
+    if (plot->axisRect()->height() < 100) {
+        qWarning("plot area squashed to %d px", plot->axisRect()->height());
+        return {};
+    }
+    return names;
+}
+
+bool allDistinct(const QStringList& list) {
+    return QSet<QString>(list.begin(), list.end()).size() == list.size();
+}
+
 } // namespace
 
 class TestChartTabs : public QObject {
@@ -162,6 +272,11 @@ private slots:
     void costSwitchesToTheWindow();
     void costHoverNamesTheSegment();
     void costClearShowsAPlaceholder();
+
+    void overviewShowsTimeoutsAndWhyNotRanked();
+    void overviewCardsAreTheTableRowsForEveryExample();
+    void latencyPlotsCompletedRequestsOnly();
+    void layoutsHoldWithSixLongNames();
 
     void chartsExportAsPngAndPdf();
     void darkPaletteColoursTheCharts();
@@ -446,15 +561,37 @@ void TestChartTabs::latencyDrawsTheCdfAndQuantiles() {
         QCPGraph* markers = tab.markers(i);
         QVERIFY(curve && markers);
         QVERIFY(curve->name().startsWith(QString::fromStdString(a.name)));
-        QVERIFY(curve->name().contains(
-            "p99 " + QString::fromStdString(formatSeconds(a.mean.value(metric::LatencyP99)))));
         QCOMPARE(curve->pen().color(), architectureColor(i));
         QCOMPARE(curve->lineStyle(), QCPGraph::lsStepLeft);
-        QCOMPARE(curve->data()->size(), static_cast<int>(a.latencyCdf.size()));
+        // The CDF of completed requests as a share of all arrived ones.
+        const double completed = a.mean.value(metric::Completed) / a.mean.value(metric::Arrived);
+        // (It rises from 0 at the first latency.)
+        QCOMPARE(curve->data()->size(), static_cast<int>(a.latencyCdf.size()) + 1);
+        QCOMPARE(curve->data()->at(0)->key, a.latencyCdf[0].first);
+        QCOMPARE(curve->data()->at(0)->value, 0.0);
         for (std::size_t p = 0; p < a.latencyCdf.size(); ++p) {
-            QCOMPARE(curve->data()->at(static_cast<int>(p))->key, a.latencyCdf[p].first);
-            QCOMPARE(curve->data()->at(static_cast<int>(p))->value, a.latencyCdf[p].second * 100.0);
+            QCOMPARE(curve->data()->at(static_cast<int>(p) + 1)->key, a.latencyCdf[p].first);
+            QCOMPARE(curve->data()->at(static_cast<int>(p) + 1)->value,
+                     a.latencyCdf[p].second * completed * 100.0);
         }
+        QCOMPARE(plot->legend->itemWithPlottable(markers), nullptr);
+        if (completed < 1.0) {
+            // Lambda throttles: its curve ends at the completed share, the
+            // legend says how much was rejected, a cross marks the end.
+            QCOMPARE(i, 0);
+            QCOMPARE(curve->data()->at(curve->data()->size() - 1)->value, completed * 100.0);
+            QVERIFY2(curve->name().contains(QString::fromStdString(formatPercent(completed)) +
+                                            " completed (" +
+                                            QString::fromStdString(formatPercent(
+                                                a.mean.value(metric::RejectionProbability))) +
+                                            " rejected)"),
+                     qPrintable(curve->name()));
+            QCOMPARE(markers->data()->size(), 1);
+            QCOMPARE(markers->scatterStyle().shape(), QCPScatterStyle::ssCross);
+            continue;
+        }
+        QVERIFY(curve->name().contains(
+            "p99 " + QString::fromStdString(formatSeconds(a.mean.value(metric::LatencyP99)))));
         QCOMPARE(markers->data()->size(), 3);
         QCOMPARE(markers->data()->at(0)->key, a.mean.value(metric::LatencyP50));
         QCOMPARE(markers->data()->at(0)->value, 50.0);
@@ -462,15 +599,14 @@ void TestChartTabs::latencyDrawsTheCdfAndQuantiles() {
         QCOMPARE(markers->data()->at(1)->value, 95.0);
         QCOMPARE(markers->data()->at(2)->key, a.mean.value(metric::LatencyP99));
         QCOMPARE(markers->data()->at(2)->value, 99.0);
-        QCOMPARE(plot->legend->itemWithPlottable(markers), nullptr);
     }
     QCOMPARE(plot->xAxis->scaleType(), QCPAxis::stLogarithmic);
     QVERIFY(!plot->xAxis->ticker().dynamicCast<QCPAxisTickerLog>().isNull());
     QVERIFY(plot->xAxis->label().contains("(s"));
-    QVERIFY(plot->yAxis->label().contains("(%)"));
+    QVERIFY(plot->yAxis->label().contains("(% of arrived)"));
     // Every latency is in view; the percentiles are named on the right.
     for (const auto& a : m_results.architectures) {
-        QVERIFY(plot->xAxis->range().contains(a.mean.value(metric::LatencyP99)));
+        QVERIFY(plot->xAxis->range().contains(a.mean.value(metric::LatencyP50)));
         QVERIFY(plot->xAxis->range().upper >= a.latencyCdf.back().first);
     }
     const auto names = plot->yAxis2->ticker().dynamicCast<QCPAxisTickerText>();
@@ -504,14 +640,16 @@ void TestChartTabs::latencyHoverReadsTheCdf() {
     const int x = qRound(plot->xAxis->coordToPixel(lambda.mean.value(metric::LatencyP95)));
     QTest::mouseMove(plot, QPoint(x, plot->axisRect()->center().y()));
     const double s = plot->xAxis->pixelToCoord(x);
-    // The share of Lambda's requests at or below s, straight from its CDF.
+    // The share of Lambda's requests completed within s, straight from its
+    // CDF of completed requests times the completed share.
     double fraction = 0.0;
     for (const auto& [seconds, f] : lambda.latencyCdf) {
         if (seconds <= s) {
             fraction = f;
         }
     }
-    QVERIFY(fraction > 0.9 && fraction < 0.99);
+    fraction *= lambda.mean.value(metric::Completed) / lambda.mean.value(metric::Arrived);
+    QVERIFY(fraction > 0.7 && fraction < 0.99);
     const QString text = tab.readoutText();
     QVERIFY2(text.startsWith("Within " + QString::fromStdString(formatSeconds(s))),
              qPrintable(text));
@@ -533,6 +671,202 @@ void TestChartTabs::latencyClearShowsAPlaceholder() {
     QVERIFY(message != nullptr);
     QVERIFY(message->text().contains("Run"));
     QVERIFY(!tab.chart()->legend->visible());
+}
+
+// The nightly batch: the 40-minute monolith fails on Lambda (15-minute
+// limit) after its retries, half of Lambda's requests. The cards say so,
+// as the command-line table does, and why Lambda is not ranked.
+void TestChartTabs::overviewShowsTimeoutsAndWhyNotRanked() {
+    const ScenarioResults results =
+        runScenarioOrFail(test::exampleScenarioFromJson(exampleText("nightly-batch.json")));
+    OverviewTab tab;
+    tab.showResults(results);
+    QCOMPARE(tab.cards().size(), 2);
+    const auto rows = tab.cardRows(0);
+    QVERIFY(rows.contains({"  timed out or failed", "7 (50.00 %)"}));
+    QVERIFY(rows.contains({"  rejected", "0 (0.00 %)"}));
+    QCOMPARE(tab.valueText(0, QString::fromUtf8(metric::TimeoutProbability.data())),
+             QStringLiteral("7 (50.00 %)"));
+    QCOMPARE(tab.badgeText(0), QStringLiteral("not ranked"));
+    QCOMPARE(tab.notRankedText(0),
+             QStringLiteral("Not ranked: leaves 50.00 % of requests unserved (rejected, timed "
+                            "out or failed)."));
+    // The VM is dearer, and cheapest because Lambda is not ranked; the
+    // summary says both, in the table's words.
+    QVERIFY(results.architectures[1].mean.value(metric::CostMonthly) >
+            results.architectures[0].mean.value(metric::CostMonthly));
+    QCOMPARE(tab.badgeText(1), QStringLiteral("cheapest, fastest"));
+    QCOMPARE(tab.notRankedText(1), QString());
+    for (const std::string& line : verdictLines(results)) {
+        QVERIFY2(tab.summaryText().contains(QString::fromStdString(line).toHtmlEscaped()),
+                 qPrintable(tab.summaryText()));
+    }
+    QVERIFY(tab.summaryText().contains("Not ranked: Lambda (15-minute limit) leaves 50.00 %"));
+}
+
+// Every example, shortened and with two replications (so the cells carry
+// their ± half-widths): each card shows exactly its column of the table the
+// command line prints, row for row, and the summary its verdict lines.
+void TestChartTabs::overviewCardsAreTheTableRowsForEveryExample() {
+    int examples = 0;
+    for (const resources::EmbeddedFile& file : resources::exampleScenarioFiles()) {
+        Scenario scenario = test::exampleScenarioFromJson(std::string(file.contents));
+        scenario.simulation.durationS = std::min(scenario.simulation.durationS, 3600.0);
+        scenario.simulation.warmupS = std::min(scenario.simulation.warmupS, 600.0);
+        scenario.simulation.replications = 2;
+        const ScenarioResults results = runScenarioOrFail(scenario);
+        const QList<QStringList> table = tableRows(formatComparisonTable(results));
+        QVERIFY(table.size() > 20);
+        OverviewTab tab;
+        tab.showResults(results);
+        QCOMPARE(tab.cards().size(), static_cast<qsizetype>(results.architectures.size()));
+        for (int a = 0; a < tab.cards().size(); ++a) {
+            const auto rows = tab.cardRows(a);
+            QCOMPARE(rows.size(), table.size());
+            for (int r = 0; r < rows.size(); ++r) {
+                QCOMPARE(table[r].size(), tab.cards().size() + 1);
+                QCOMPARE(rows[r].first, table[r][0]);
+                QCOMPARE(rows[r].second, table[r][a + 1]);
+            }
+            QStringList badges;
+            for (const std::string& b : architectureBadges(results, static_cast<std::size_t>(a))) {
+                badges << QString::fromStdString(b);
+            }
+            QCOMPARE(tab.badgeText(a), badges.join(", "));
+        }
+        for (const std::string& line : verdictLines(results)) {
+            QVERIFY(tab.summaryText().contains(QString::fromStdString(line).toHtmlEscaped()));
+        }
+        ++examples;
+    }
+    QCOMPARE(examples, 13);
+}
+
+// Failed requests are not plotted as served: on the nightly batch, Lambda's
+// curve ends at the half that completed, before the failures' latency (which
+// the table's percentiles include, as documented).
+void TestChartTabs::latencyPlotsCompletedRequestsOnly() {
+    const ScenarioResults results =
+        runScenarioOrFail(test::exampleScenarioFromJson(exampleText("nightly-batch.json")));
+    const ArchitectureResults& lambda = results.architectures[0];
+    QCOMPARE(lambda.mean.value(metric::Completed), 7.0);
+    QCOMPARE(lambda.mean.value(metric::TimedOut), 7.0);
+    // The CDF holds the 7 completed pipelines only: about 40 minutes each.
+    QCOMPARE(lambda.latencyCdf.back().second, 1.0);
+    QVERIFY(lambda.latencyCdf.back().first < 45 * 60.0);
+    QVERIFY(lambda.latencyCdf.front().first > 40 * 60.0);
+    // The failed monoliths (3 x 15 min + 1 + 2 min of retry delays) are in
+    // the served latency quantiles.
+    QVERIFY(lambda.mean.value(metric::LatencyP99) > 47 * 60.0);
+
+    LatencyTab tab;
+    tab.showResults(results);
+    QCPGraph* curve = tab.curve(0);
+    QVERIFY(curve != nullptr);
+    QCOMPARE(curve->data()->at(curve->data()->size() - 1)->value, 50.0);
+    QVERIFY(curve->data()->at(curve->data()->size() - 1)->key < 45 * 60.0);
+    QCOMPARE(curve->name(), QStringLiteral("Lambda (15-minute limit)\n50.00 % completed (50.00 % "
+                                           "timed out or failed)"));
+    QCOMPARE(tab.markers(0)->data()->size(), 1);
+    QCOMPARE(tab.markers(0)->data()->at(0)->value, 50.0);
+    // The VM completes everything: it reaches 100 %, quantiles marked.
+    QCPGraph* vm = tab.curve(1);
+    QCOMPARE(vm->data()->at(vm->data()->size() - 1)->value, 100.0);
+    QCOMPARE(tab.markers(1)->data()->size(), 3);
+    QVERIFY(tab.chart()->yAxis->label().contains("% of arrived"));
+}
+
+// Six architectures whose long names differ only at the end, at 1024x700:
+// no overlapping widgets on the overview, no value cut off, no horizontal
+// scrolling, and every chart legend names every series whole and distinctly.
+void TestChartTabs::layoutsHoldWithSixLongNames() {
+    QFile file(QString::fromStdString(test::sourcePath("tests/app/gui/six_long_names.json")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const ScenarioResults results =
+        runScenarioOrFail(test::scenarioFromJson(file.readAll().toStdString()));
+    QCOMPARE(results.architectures.size(), std::size_t(6));
+
+    for (const QSize size : {QSize(1024, 700), QSize(640, 500), QSize(1920, 1080)}) {
+        const QString at = QStringLiteral(" at %1x%2").arg(size.width()).arg(size.height());
+        OverviewTab overview;
+        overview.resize(size);
+        overview.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&overview));
+        overview.showResults(results);
+        QApplication::processEvents();
+        QApplication::processEvents();
+        const QStringList overlaps = overlappingSiblings(&overview);
+        QVERIFY2(overlaps.isEmpty(), qPrintable(overlaps.join('\n') + at));
+        auto* scroll = overview.findChild<QScrollArea*>("overviewScroll");
+        QVERIFY(!scroll->horizontalScrollBar()->isVisible());
+        for (QFrame* card : overview.cards()) {
+            QVERIFY(card->isVisible());
+            for (QLabel* label : card->findChildren<QLabel*>()) {
+                if (!label->isVisible()) {
+                    continue;
+                }
+                if (label->wordWrap()) {
+                    // Wrapped text gets the height its lines need.
+                    QVERIFY2(label->height() >= label->heightForWidth(label->width()),
+                             qPrintable(label->text() + at));
+                } else {
+                    QVERIFY2(label->fontMetrics().horizontalAdvance(label->text()) <=
+                                 label->contentsRect().width(),
+                             qPrintable(label->text() + at));
+                }
+            }
+        }
+
+        LatencyTab latency;
+        latency.resize(size);
+        latency.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&latency));
+        latency.showResults(results);
+        latency.chart()->replot();
+        latency.chart()->replot();
+        QStringList entries = legendEntries(latency.chart());
+        QCOMPARE(entries.size(), 6);
+        QVERIFY(allDistinct(entries));
+
+        TimeSeriesTab series;
+        series.resize(size);
+        series.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&series));
+        series.showResults(results);
+        for (QCustomPlot* plot : series.charts()) {
+            plot->replot();
+            plot->replot();
+            entries = legendEntries(plot);
+            QVERIFY2(!entries.isEmpty(), qPrintable(at));
+            QVERIFY(allDistinct(entries));
+        }
+        QCOMPARE(legendEntries(series.chart(TimeSeriesTab::InstancesChart)).size(), 12);
+
+        CostTab cost;
+        cost.resize(size);
+        cost.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&cost));
+        cost.showResults(results);
+        cost.chart()->replot();
+        cost.chart()->replot();
+        QVERIFY(!legendEntries(cost.chart()).isEmpty());
+        QStringList ticks;
+        const int slot = cost.chart()->axisRect()->width() / 6;
+        const QFontMetrics metrics(cost.chart()->xAxis->tickLabelFont());
+        for (int i = 0; i < 6; ++i) {
+            ticks << cost.tickText(i);
+            for (const QString& line : cost.tickText(i).split('\n')) {
+                QVERIFY2(metrics.horizontalAdvance(line) <= slot, qPrintable(line + at));
+            }
+        }
+        QVERIFY(allDistinct(ticks));
+        // Numbered bars come with a key naming every architecture.
+        if (ticks.first().startsWith("1\n")) {
+            for (const auto& a : results.architectures) {
+                QVERIFY(cost.keyText().replace('\n', ' ').contains(QString::fromStdString(a.name)));
+            }
+        }
+    }
 }
 
 void TestChartTabs::costStacksTheMonthlyBreakdown() {

@@ -1,7 +1,11 @@
 #include "models/results/comparison_table.h"
 #include "models/results/metric_keys.h"
 #include "models/results/ranking.h"
+#include "models/results/sweep_writer.h"
+#include "models/runner/scenario_runner.h"
+#include "models/runner/sweep_runner.h"
 #include "simulator/latency_histogram.h"
+#include "tests/support/test_scenarios.h"
 
 #include <QtTest>
 
@@ -21,6 +25,45 @@ ArchitectureResults architecture(const std::string& name, double monthly, double
     a.mean.set(metric::CostMonthly, monthly);
     a.mean.set(std::string(metric::CostBreakdownPrefix) + "compute", monthly / 30);
     return a;
+}
+
+// Replicated results: `monthly` ± `half` per 30 days, `p99` ± `p99Half`.
+ArchitectureResults replicated(const std::string& name, double monthly, double half, double p99,
+                               double p99Half) {
+    ArchitectureResults a = architecture(name, monthly, p99);
+    a.replications = 5;
+    a.ci95.set(metric::CostMonthly, half);
+    a.ci95.set(metric::LatencyP99, p99Half);
+    return a;
+}
+
+// Two Lambda functions on the identical request stream (common random
+// numbers), 5 replications of 20 minutes. `secondPricing` decides the
+// second one's price: x86 like the first, the two are the same up to their
+// cold starts (a statistical tie); x86 against an arm first, it costs 25 %
+// more for every request of every replication.
+std::string twoFunctions(const std::string& firstPricing) {
+    return R"({ "format": "faaslab.scenario/1", "name": "two functions",
+  "simulation": { "duration_s": 1200, "warmup_s": 0, "seed": 21, "replications": 5 },
+  "workload": { "arrivals": { "process": "poisson", "rate_per_s": 3 },
+                "service_time_s": { "dist": "gamma", "mean": 0.2, "cv": 1.0 },
+                "memory_mb": 512 },
+  "architectures": [
+    { "name": "First", "type": "serverless", "keep_alive_s": 30,
+      "cold_start_s": { "dist": "lognormal", "mean": 0.5, "cv": 0.4 },
+      "pricing": ")" +
+           firstPricing + R"(" },
+    { "name": "Second", "type": "serverless", "keep_alive_s": 30,
+      "cold_start_s": { "dist": "lognormal", "mean": 0.5, "cv": 0.4 },
+      "pricing": "aws-lambda-x86" } ] })";
+}
+
+ScenarioResults run(const std::string& json) {
+    RunOutput out = runScenario(test::scenarioFromJson(json));
+    if (out.status != RunStatus::Completed) {
+        qFatal("scenario did not complete");
+    }
+    return out.results;
 }
 
 } // namespace
@@ -124,6 +167,131 @@ private slots:
         const std::string table = formatComparisonTable(r);
         QVERIFY(table.find("200.0 ms ± 12.3 ms") != std::string::npos);
         QVERIFY(table.find("5 replications (± 95 % CI)") != std::string::npos);
+    }
+
+    // The rows the table prints are comparisonRows, cell for cell, and a
+    // request that times out is a row of its own.
+    void tablePrintsTheComparisonRows() {
+        ScenarioResults r;
+        r.durationS = 3600;
+        r.architectures = {architecture("A", 10.0, 0.2), architecture("B", 20.0, 0.3)};
+        r.architectures[1].mean.set(metric::TimedOut, 7);
+        r.architectures[1].mean.set(metric::TimeoutProbability, 0.5);
+        const std::vector<ComparisonRow> rows = comparisonRows(r);
+        const std::string table = formatComparisonTable(r);
+        bool timedOut = false;
+        for (const ComparisonRow& row : rows) {
+            QCOMPARE(row.cells.size(), std::size_t{2});
+            QVERIFY2(table.find(row.label) != std::string::npos, row.label.c_str());
+            QVERIFY2(table.find(row.cells[1]) != std::string::npos, row.cells[1].c_str());
+            if (row.label == "  timed out") {
+                QCOMPARE(row.cells[1], std::string("7 (50.00 %)"));
+                QCOMPARE(row.metricKey, std::string(metric::TimeoutProbability));
+                timedOut = true;
+            }
+        }
+        QVERIFY(timedOut);
+    }
+
+    // With replications, a winner whose 95 % interval overlaps the next
+    // one's is not named; separated intervals name it.
+    void overlappingIntervalsNameNoWinner() {
+        ScenarioResults r;
+        r.durationS = 3600;
+        r.replications = 5;
+        r.architectures = {replicated("A", 10.0, 1.0, 0.30, 0.01),
+                           replicated("B", 10.5, 1.0, 0.50, 0.01),
+                           replicated("C", 13.0, 0.4, 0.90, 0.01)};
+        RankingVerdict cheapest = cheapestVerdict(r);
+        QVERIFY(!cheapest.decided());
+        QCOMPARE(cheapest.best, (std::vector<std::size_t>{0}));
+        // C's interval [12.6, 13.4] misses A's [9, 11]: not a contender.
+        QCOMPARE(cheapest.indistinguishable, (std::vector<std::size_t>{0, 1}));
+        QVERIFY(!cheapest.names(0));
+        const RankingVerdict fastest = fastestVerdict(r);
+        QVERIFY(fastest.decided());
+        QVERIFY(fastest.names(0));
+
+        const std::string table = formatComparisonTable(r);
+        QVERIFY2(table.find("Cheapest: not distinguishable at 95 % (A $10.00 ± $1.00, B $10.50 "
+                            "± $1.00 per 30 days). Fastest at p99: A (300.0 ms).") !=
+                     std::string::npos,
+                 table.c_str());
+        QCOMPARE(architectureBadges(r, 0),
+                 (std::vector<std::string>{"cost not distinguishable at 95 %", "fastest"}));
+        QCOMPARE(architectureBadges(r, 1),
+                 (std::vector<std::string>{"cost not distinguishable at 95 %"}));
+        QVERIFY(architectureBadges(r, 2).empty());
+
+        // Narrower intervals separate them: A is cheapest.
+        r.architectures[0].ci95.set(metric::CostMonthly, 0.2);
+        r.architectures[1].ci95.set(metric::CostMonthly, 0.2);
+        cheapest = cheapestVerdict(r);
+        QVERIFY(cheapest.decided());
+        QVERIFY(cheapest.names(0));
+        QVERIFY(formatComparisonTable(r).find("Cheapest: A ($10.00 per 30 days).") !=
+                std::string::npos);
+        QCOMPARE(architectureBadges(r, 0), (std::vector<std::string>{"cheapest", "fastest"}));
+
+        // Overlapping p99 intervals: no fastest either.
+        r.architectures[1].mean.set(metric::LatencyP99, 0.31);
+        const RankingVerdict p99 = fastestVerdict(r);
+        QVERIFY(!p99.decided());
+        QCOMPARE(p99.indistinguishable, (std::vector<std::size_t>{0, 1}));
+        QVERIFY(formatComparisonTable(r).find(
+                    "Fastest at p99: not distinguishable at 95 % (A 300.0 ms ± 10.0 ms, B "
+                    "310.0 ms ± 10.0 ms).") != std::string::npos);
+    }
+
+    // One replication has no interval: the point estimate decides, however
+    // close (docs/model-semantics.md).
+    void oneReplicationLetsThePointEstimateDecide() {
+        ScenarioResults r;
+        r.durationS = 3600;
+        r.architectures = {architecture("A", 10.0, 0.3), architecture("B", 10.01, 0.3001)};
+        const RankingVerdict cheapest = cheapestVerdict(r);
+        QVERIFY(cheapest.decided());
+        QCOMPARE(cheapest.best, (std::vector<std::size_t>{0}));
+        // Within the histogram's resolution: tied, both named.
+        const RankingVerdict fastest = fastestVerdict(r);
+        QVERIFY(fastest.decided());
+        QCOMPARE(fastest.best, (std::vector<std::size_t>{0, 1}));
+        QCOMPARE(architectureBadges(r, 1), (std::vector<std::string>{"fastest"}));
+    }
+
+    // Real runs: two copies of a function on the same requests are a
+    // statistical tie; the same function on x86 is clearly dearer than on arm.
+    void aStatisticalTieHasNoWinnerAndASeparatedOneHas() {
+        const ScenarioResults tie = run(twoFunctions("aws-lambda-x86"));
+        QVERIFY(tie.architectures[0].ci95.contains(metric::CostMonthly));
+        const RankingVerdict tied = cheapestVerdict(tie);
+        QVERIFY(!tied.decided());
+        QCOMPARE(tied.indistinguishable.size(), std::size_t{2});
+        QVERIFY(formatComparisonTable(tie).find("Cheapest: not distinguishable at 95 %") !=
+                std::string::npos);
+
+        const ScenarioResults apart = run(twoFunctions("aws-lambda-arm"));
+        const RankingVerdict separated = cheapestVerdict(apart);
+        QVERIFY(separated.decided());
+        QCOMPARE(separated.best, (std::vector<std::size_t>{0}));
+        QVERIFY(formatComparisonTable(apart).find("Cheapest: First (") != std::string::npos);
+
+        // A sweep point says the same; its break-even bisection still
+        // follows the means (the cheapest by point estimate).
+        SweepPoint point;
+        point.architectures = tie.architectures;
+        point.cheapest = tie.architectures[cheapestArchitecture(tie)].name;
+        QVERIFY(!cheapestVerdictAt(point).decided());
+        SweepResults sweep;
+        sweep.parameter = "workload.arrivals.rate_per_s";
+        sweep.architectureNames = {"First", "Second"};
+        sweep.points = {point};
+        point.architectures = apart.architectures;
+        point.cheapest = "First";
+        sweep.points.push_back(point);
+        const std::string table = formatSweepTable(sweep);
+        QVERIFY2(table.find("not distinguishable at 95 %") != std::string::npos, table.c_str());
+        QVERIFY(table.find("First\n") != std::string::npos);
     }
 };
 
