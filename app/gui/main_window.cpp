@@ -17,6 +17,8 @@
 #include "scenario_editor.h"
 #include "sweep_tab.h"
 #include "time_series_tab.h"
+#include "undo_key_router.h"
+#include "wheel_guard.h"
 #include "workspace_ui.h"
 
 #include <QAction>
@@ -59,6 +61,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_problems(new QListWidget(this)) {
     setObjectName("mainWindow");
     setAcceptDrops(true);
+    WheelGuard::install(QCoreApplication::instance());
     setCentralWidget(m_results);
     m_results->addResultsTab(new OverviewTab(m_results));
     m_results->addResultsTab(new TimeSeriesTab(m_results));
@@ -80,10 +83,21 @@ MainWindow::MainWindow(QWidget* parent)
         updateTitle();
         updateRunState();
         updateProblems();
-        if (m_results->hasResults() && !m_resultsStale) {
+        if (m_results->hasResults()) {
             m_resultsStale = true;
-            statusBar()->showMessage(tr("The scenario changed since the results were computed; "
-                                        "press Run to update them."));
+            // Again at each edit: whether Run can update them changes.
+            statusBar()->showMessage(staleResultsMessage(m_document->isValid()));
+        }
+    });
+    // Another scenario (opened, new, from the Library): the results shown
+    // were the previous one's. Saying "the scenario changed" would be wrong
+    // for a file that has none yet.
+    connect(m_document, &ScenarioDocument::loaded, this, [this] {
+        m_results->clearResults();
+        m_resultsStale = false;
+        const QString shown = statusBar()->currentMessage();
+        if (shown == staleResultsMessage(true) || shown == staleResultsMessage(false)) {
+            statusBar()->clearMessage();
         }
     });
     connect(m_document, &ScenarioDocument::modifiedChanged, this, &MainWindow::updateTitle);
@@ -123,6 +137,13 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+QString MainWindow::staleResultsMessage(bool runnable) {
+    return runnable ? tr("The scenario changed since the results were computed; press Run to "
+                         "update them.")
+                    : tr("The scenario changed since the results were computed; fix its "
+                         "problems (see Problems) to run it again.");
+}
+
 void MainWindow::createActions() {
     // The desktop's icon theme where there is one (Linux desktops), the
     // style's own icons elsewhere, so the toolbar never shows blanks.
@@ -149,12 +170,17 @@ void MainWindow::createActions() {
     m_saveAs->setShortcut(QKeySequence::SaveAs);
     connect(m_saveAs, &QAction::triggered, this, &MainWindow::saveAs);
 
+    // The Edit menu and the tooltip name the step ("Undo Change
+    // workload.memory_mb"); the toolbar button keeps a fixed "Undo", so it
+    // keeps its width and Run does not move under the pointer.
     m_undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
-    m_undo->setShortcut(QKeySequence::Undo);
+    m_undo->setShortcuts(QKeySequence::Undo);
     m_undo->setIcon(themeIcon("edit-undo", QStyle::SP_ArrowBack));
+    m_undo->setIconText(tr("Undo"));
     m_redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
-    m_redo->setShortcut(QKeySequence::Redo);
+    m_redo->setShortcuts(UndoKeyRouter::redoKeys());
     m_redo->setIcon(themeIcon("edit-redo", QStyle::SP_ArrowForward));
+    m_redo->setIconText(tr("Redo"));
 
     m_run = new QAction(themeIcon("media-playback-start", QStyle::SP_MediaPlay), tr("&Run"), this);
     m_run->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
@@ -357,7 +383,6 @@ bool MainWindow::maybeSave() {
 void MainWindow::newScenario() {
     if (maybeSave()) {
         m_document->newDocument();
-        m_results->clearResults();
     }
 }
 
@@ -378,7 +403,6 @@ bool MainWindow::openFile(const QString& path) {
         QMessageBox::warning(this, tr("Cannot open scenario"), error);
         return false;
     }
-    m_results->clearResults();
     addRecentFile(m_document->filePath());
     return true;
 }
@@ -396,7 +420,6 @@ bool MainWindow::openExample(const QString& fileName) {
             m_document->loadText(
                 QString::fromUtf8(example.contents.data(), qsizetype(example.contents.size())),
                 fileName, folder);
-            m_results->clearResults();
             return true;
         }
     }

@@ -78,6 +78,7 @@ private:
     void exportResults(const QString& kind);
     void addArchitecture(const QString& type);
     void restoreLayout();
+    static QString staleResultsMessage(bool runnable);
 
     ScenarioDocument* m_document;
     RunController* m_controller;
