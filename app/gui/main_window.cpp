@@ -1,9 +1,11 @@
 #include "main_window.h"
 
 #include "architecture_editor.h"
+#include "chart_footnote.h"
 #include "chart_style.h"
 #include "cost_tab.h"
 #include "example_folder.h"
+#include "export_file_name.h"
 #include "functions_tab.h"
 #include "latency_tab.h"
 #include "library_dock.h"
@@ -25,6 +27,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -495,8 +498,9 @@ void MainWindow::exportCurrentChart() {
                                  tr("The current tab has no chart to export."));
         return;
     }
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Chart"), tab->title() + ".png", tr("PNG image (*.png);;PDF (*.pdf)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"),
+                                                      exportBaseName(tab->title()) + ".png",
+                                                      tr("PNG image (*.png);;PDF (*.pdf)"));
     if (path.isEmpty()) {
         return;
     }
@@ -509,7 +513,7 @@ void MainWindow::exportCurrentChart() {
             target = info.path() + "/" + info.completeBaseName() +
                      QStringLiteral("-%1.").arg(i + 1) + info.suffix();
         }
-        if (!exportChart(charts[i], target, &error)) {
+        if (!exportTabChart(tab, charts[i], target, &error)) {
             QMessageBox::warning(this, tr("Export chart"), error);
             return;
         }
@@ -535,10 +539,10 @@ bool MainWindow::exportChartsTo(const QString& directory, QStringList* written, 
     for (ResultsTab* tab : m_results->resultsTabs()) {
         const QList<QCustomPlot*> charts = tab->charts();
         for (int i = 0; i < charts.size(); ++i) {
-            const QString base = directory + "/" + tab->title().toLower().replace(' ', '-') +
+            const QString base = directory + "/" + portableFileName(tab->title().toLower()) +
                                  (charts.size() > 1 ? QStringLiteral("-%1").arg(i + 1) : QString());
             for (const char* suffix : {".png", ".pdf"}) {
-                if (!exportChart(charts[i], base + suffix, error)) {
+                if (!exportTabChart(tab, charts[i], base + suffix, error)) {
                     return false;
                 }
                 written->append(base + suffix);
@@ -546,6 +550,54 @@ bool MainWindow::exportChartsTo(const QString& directory, QStringList* written, 
         }
     }
     return true;
+}
+
+QString MainWindow::exportBaseName(const QString& detail) const {
+    return portableFileName(m_document->displayName() +
+                            (detail.isEmpty() ? QString() : " " + detail));
+}
+
+namespace {
+
+// "seed 7, 5 replications", spelled out in full for a printed footnote.
+QString seedAndReplications(std::uint64_t seed, int replications) {
+    return replications == 1
+               ? MainWindow::tr("seed %1, 1 replication").arg(seed)
+               : MainWindow::tr("seed %1, %2 replications").arg(seed).arg(replications);
+}
+
+} // namespace
+
+QString MainWindow::chartFootnote(const ResultsTab* tab) const {
+    // What the chart was computed from: the sweep's scenario for the Sweep
+    // tab, the results' for the others (a stored run shown from the
+    // Library may be another scenario than the one being edited).
+    QString scenario = m_document->displayName();
+    QString computed;
+    if (tab == m_sweep && m_sweep->lastResults() != nullptr) {
+        const SweepResults& sweep = *m_sweep->lastResults();
+        scenario = QString::fromStdString(sweep.scenarioName);
+        computed = tr("sweep of %1, %2")
+                       .arg(QString::fromStdString(sweep.parameter))
+                       .arg(seedAndReplications(sweep.seed, sweep.replications));
+    } else if (m_results->hasResults()) {
+        const ScenarioResults& results = m_results->results();
+        scenario = QString::fromStdString(results.scenarioName);
+        computed = seedAndReplications(results.seed, results.replications);
+    }
+    QStringList parts{scenario};
+    if (!computed.isEmpty()) {
+        parts << computed;
+    }
+    parts << tr("exported %1").arg(QDateTime::currentDateTime().toString("yyyy-MM-dd HH:mm"))
+          << tr("FaaS Lab %1").arg(QStringLiteral(FAASLAB_VERSION));
+    return parts.join(QStringLiteral(" · "));
+}
+
+bool MainWindow::exportTabChart(const ResultsTab* tab, QCustomPlot* chart, const QString& path,
+                                QString* error) {
+    const ChartFootnote footnote(chart, chartFootnote(tab));
+    return exportChart(chart, path, error);
 }
 
 void MainWindow::exportResults(const QString& kind) {
@@ -556,7 +608,7 @@ void MainWindow::exportResults(const QString& kind) {
     const bool json = kind == "json";
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export Results"),
-        m_document->displayName() + (kind == "timeseries" ? "-timeseries" : "") +
+        exportBaseName(kind == "timeseries" ? QStringLiteral("timeseries") : QString()) +
             (json ? ".json" : ".csv"),
         json ? tr("JSON (*.json)") : tr("CSV (*.csv)"));
     if (path.isEmpty()) {
