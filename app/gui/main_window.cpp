@@ -444,7 +444,7 @@ bool MainWindow::save() {
 
 bool MainWindow::saveAs() {
     QString path = QFileDialog::getSaveFileName(
-        this, tr("Save Scenario"), m_document->displayName() + ".json", tr("Scenarios (*.json)"));
+        this, tr("Save Scenario"), suggestedFileName() + ".json", tr("Scenarios (*.json)"));
     if (path.isEmpty()) {
         return false;
     }
@@ -499,7 +499,7 @@ void MainWindow::exportCurrentChart() {
         return;
     }
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"),
-                                                      exportBaseName(tab->title()) + ".png",
+                                                      suggestedFileName(tab->title()) + ".png",
                                                       tr("PNG image (*.png);;PDF (*.pdf)"));
     if (path.isEmpty()) {
         return;
@@ -552,7 +552,7 @@ bool MainWindow::exportChartsTo(const QString& directory, QStringList* written, 
     return true;
 }
 
-QString MainWindow::exportBaseName(const QString& detail) const {
+QString MainWindow::suggestedFileName(const QString& detail) const {
     return portableFileName(m_document->displayName() +
                             (detail.isEmpty() ? QString() : " " + detail));
 }
@@ -608,7 +608,7 @@ void MainWindow::exportResults(const QString& kind) {
     const bool json = kind == "json";
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export Results"),
-        exportBaseName(kind == "timeseries" ? QStringLiteral("timeseries") : QString()) +
+        suggestedFileName(kind == "timeseries" ? QStringLiteral("timeseries") : QString()) +
             (json ? ".json" : ".csv"),
         json ? tr("JSON (*.json)") : tr("CSV (*.csv)"));
     if (path.isEmpty()) {

@@ -54,9 +54,9 @@ public:
     // The line under an exported chart of `tab`: scenario, seed and
     // replications, export date and program version.
     QString chartFootnote(const ResultsTab* tab) const;
-    // The file name the export dialogs propose, without extension: the
-    // scenario's name and `detail`, portable ("Mid-size-API-...-Latency").
-    QString exportBaseName(const QString& detail = {}) const;
+    // The file name the save and export dialogs propose, without extension:
+    // the scenario's name and `detail`, portable ("Mid-size-API-...-Latency").
+    QString suggestedFileName(const QString& detail = {}) const;
     // Renders the editor and every results tab to PNG files in `directory`
     // (for docs/screenshots), running the sweep tab's proposed sweep first
     // if none has run; returns the files written.

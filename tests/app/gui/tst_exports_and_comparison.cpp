@@ -87,10 +87,10 @@ private slots:
 
         MainWindow window;
         QVERIFY(window.openExample("mid-size-api.json"));
-        QCOMPARE(window.exportBaseName(), QString("Mid-size-API-serverless-containers-win"));
-        QCOMPARE(window.exportBaseName("Time series"),
+        QCOMPARE(window.suggestedFileName(), QString("Mid-size-API-serverless-containers-win"));
+        QCOMPARE(window.suggestedFileName("Time series"),
                  QString("Mid-size-API-serverless-containers-win-Time-series"));
-        QCOMPARE(window.exportBaseName("timeseries"),
+        QCOMPARE(window.suggestedFileName("timeseries"),
                  QString("Mid-size-API-serverless-containers-win-timeseries"));
     }
 
