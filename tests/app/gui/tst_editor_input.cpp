@@ -191,6 +191,9 @@ private slots:
             QWidget* under = c.widget->childAt(c.widget->rect().center());
             turnWheelOver(under != nullptr ? under : c.widget, -1);
             QCOMPARE(c.value(), before);
+            // And delivered to the widget itself, which would take it.
+            turnWheelOver(c.widget, -1);
+            QCOMPARE(c.value(), before);
             QVERIFY2(bar->value() > 0, qPrintable(c.widget->metaObject()->className()));
         }
         // With the focus, the wheel edits.
