@@ -106,6 +106,16 @@ ApplicationEditor::ApplicationEditor(ScenarioDocument* document, QWidget* parent
         m_lastValid.reset();
         refresh();
     });
+    connect(m_document, &ScenarioDocument::loaded, this, [this] {
+        // Nothing of the new scenario is selected yet: no row, no
+        // highlighted box left over from the previous file.
+        for (Part part : {Part::Functions, Part::Triggers, Part::Edges}) {
+            PartPage& p = page(part);
+            p.view->selectionModel()->clear();
+            rowChanged(part, -1);
+        }
+        m_graph->setSelectedPart({});
+    });
     refresh();
 }
 

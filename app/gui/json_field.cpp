@@ -181,6 +181,11 @@ void JsonField::refresh() {
             const QString text = textFromValue(value);
             if (m_line->text() != text) {
                 m_line->setText(text);
+                // setText leaves the cursor at the end, which scrolls a
+                // long name or description to its last words.
+                if (!m_line->hasFocus()) {
+                    m_line->setCursorPosition(0);
+                }
             }
         }
         break;

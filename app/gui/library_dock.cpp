@@ -457,7 +457,18 @@ QWidget* LibraryDock::compareRuns(qint64 a, qint64 b) {
         reportError(error);
         return nullptr;
     }
-    auto* dialog = new RunComparisonDialog(*before, *after, this);
+    // The scenario each run simulated, for the list of changed settings.
+    workspace::ScenarioStore scenarios(m_session->workspace());
+    auto scenarioOf = [&scenarios](const workspace::StoredRun& run) {
+        QString ignored;
+        const auto revision = scenarios.revision(run.summary.revisionId, &ignored);
+        const auto json = revision ? nlohmann::ordered_json::parse(revision->document.toStdString(),
+                                                                   nullptr, false)
+                                   : nlohmann::ordered_json();
+        return json.is_discarded() ? nlohmann::ordered_json() : json;
+    };
+    auto* dialog =
+        new RunComparisonDialog(*before, *after, scenarioOf(*before), scenarioOf(*after), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;

@@ -18,7 +18,6 @@
 #include <limits>
 
 int main(int argc, char* argv[]) {
-    QApplication app(argc, argv);
     QApplication::setApplicationName("FaaS Lab");
     QApplication::setOrganizationName("FaaS Lab");
     QApplication::setApplicationVersion(FAASLAB_VERSION);
@@ -57,6 +56,29 @@ int main(int argc, char* argv[]) {
                     "runs are recorded only when this is given."),
         "FILE");
     parser.addOptions({screenshot, size, sweepParam, sweepRange, workspace});
+
+    // --help and --version are answered before the application connects to
+    // a display, so they work over SSH and in scripts. Anything the parser
+    // does not know may be one of Qt's own options (-platform, -style),
+    // which only the application below understands.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i) {
+        arguments << QString::fromLocal8Bit(argv[i]);
+    }
+    if (parser.parse(arguments)) {
+        if (parser.isSet("help")) {
+            std::printf("%s", qPrintable(parser.helpText().replace("<executable_name>",
+                                                                   arguments.value(0, "faaslab"))));
+            return 0;
+        }
+        if (parser.isSet("version")) {
+            std::printf("%s %s\n", qPrintable(QApplication::applicationName()),
+                        qPrintable(QApplication::applicationVersion()));
+            return 0;
+        }
+    }
+
+    QApplication app(argc, argv);
     parser.process(app);
 
     const bool batch = parser.isSet(screenshot);

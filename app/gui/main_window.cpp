@@ -1,9 +1,11 @@
 #include "main_window.h"
 
 #include "architecture_editor.h"
+#include "chart_footnote.h"
 #include "chart_style.h"
 #include "cost_tab.h"
 #include "example_folder.h"
+#include "export_file_name.h"
 #include "functions_tab.h"
 #include "latency_tab.h"
 #include "library_dock.h"
@@ -17,12 +19,15 @@
 #include "scenario_editor.h"
 #include "sweep_tab.h"
 #include "time_series_tab.h"
+#include "undo_key_router.h"
+#include "wheel_guard.h"
 #include "workspace_ui.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -59,6 +64,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_problems(new QListWidget(this)) {
     setObjectName("mainWindow");
     setAcceptDrops(true);
+    WheelGuard::install(QCoreApplication::instance());
     setCentralWidget(m_results);
     m_results->addResultsTab(new OverviewTab(m_results));
     m_results->addResultsTab(new TimeSeriesTab(m_results));
@@ -80,10 +86,21 @@ MainWindow::MainWindow(QWidget* parent)
         updateTitle();
         updateRunState();
         updateProblems();
-        if (m_results->hasResults() && !m_resultsStale) {
+        if (m_results->hasResults()) {
             m_resultsStale = true;
-            statusBar()->showMessage(tr("The scenario changed since the results were computed; "
-                                        "press Run to update them."));
+            // Again at each edit: whether Run can update them changes.
+            statusBar()->showMessage(staleResultsMessage(m_document->isValid()));
+        }
+    });
+    // Another scenario (opened, new, from the Library): the results shown
+    // were the previous one's. Saying "the scenario changed" would be wrong
+    // for a file that has none yet.
+    connect(m_document, &ScenarioDocument::loaded, this, [this] {
+        m_results->clearResults();
+        m_resultsStale = false;
+        const QString shown = statusBar()->currentMessage();
+        if (shown == staleResultsMessage(true) || shown == staleResultsMessage(false)) {
+            statusBar()->clearMessage();
         }
     });
     connect(m_document, &ScenarioDocument::modifiedChanged, this, &MainWindow::updateTitle);
@@ -123,6 +140,13 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+QString MainWindow::staleResultsMessage(bool runnable) {
+    return runnable ? tr("The scenario changed since the results were computed; press Run to "
+                         "update them.")
+                    : tr("The scenario changed since the results were computed; fix its "
+                         "problems (see Problems) to run it again.");
+}
+
 void MainWindow::createActions() {
     // The desktop's icon theme where there is one (Linux desktops), the
     // style's own icons elsewhere, so the toolbar never shows blanks.
@@ -149,12 +173,17 @@ void MainWindow::createActions() {
     m_saveAs->setShortcut(QKeySequence::SaveAs);
     connect(m_saveAs, &QAction::triggered, this, &MainWindow::saveAs);
 
+    // The Edit menu and the tooltip name the step ("Undo Change
+    // workload.memory_mb"); the toolbar button keeps a fixed "Undo", so it
+    // keeps its width and Run does not move under the pointer.
     m_undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
-    m_undo->setShortcut(QKeySequence::Undo);
+    m_undo->setShortcuts(QKeySequence::Undo);
     m_undo->setIcon(themeIcon("edit-undo", QStyle::SP_ArrowBack));
+    m_undo->setIconText(tr("Undo"));
     m_redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
-    m_redo->setShortcut(QKeySequence::Redo);
+    m_redo->setShortcuts(UndoKeyRouter::redoKeys());
     m_redo->setIcon(themeIcon("edit-redo", QStyle::SP_ArrowForward));
+    m_redo->setIconText(tr("Redo"));
 
     m_run = new QAction(themeIcon("media-playback-start", QStyle::SP_MediaPlay), tr("&Run"), this);
     m_run->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
@@ -357,7 +386,6 @@ bool MainWindow::maybeSave() {
 void MainWindow::newScenario() {
     if (maybeSave()) {
         m_document->newDocument();
-        m_results->clearResults();
     }
 }
 
@@ -378,7 +406,6 @@ bool MainWindow::openFile(const QString& path) {
         QMessageBox::warning(this, tr("Cannot open scenario"), error);
         return false;
     }
-    m_results->clearResults();
     addRecentFile(m_document->filePath());
     return true;
 }
@@ -396,7 +423,6 @@ bool MainWindow::openExample(const QString& fileName) {
             m_document->loadText(
                 QString::fromUtf8(example.contents.data(), qsizetype(example.contents.size())),
                 fileName, folder);
-            m_results->clearResults();
             return true;
         }
     }
@@ -418,7 +444,7 @@ bool MainWindow::save() {
 
 bool MainWindow::saveAs() {
     QString path = QFileDialog::getSaveFileName(
-        this, tr("Save Scenario"), m_document->displayName() + ".json", tr("Scenarios (*.json)"));
+        this, tr("Save Scenario"), suggestedFileName() + ".json", tr("Scenarios (*.json)"));
     if (path.isEmpty()) {
         return false;
     }
@@ -472,8 +498,9 @@ void MainWindow::exportCurrentChart() {
                                  tr("The current tab has no chart to export."));
         return;
     }
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Chart"), tab->title() + ".png", tr("PNG image (*.png);;PDF (*.pdf)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"),
+                                                      suggestedFileName(tab->title()) + ".png",
+                                                      tr("PNG image (*.png);;PDF (*.pdf)"));
     if (path.isEmpty()) {
         return;
     }
@@ -486,7 +513,7 @@ void MainWindow::exportCurrentChart() {
             target = info.path() + "/" + info.completeBaseName() +
                      QStringLiteral("-%1.").arg(i + 1) + info.suffix();
         }
-        if (!exportChart(charts[i], target, &error)) {
+        if (!exportTabChart(tab, charts[i], target, &error)) {
             QMessageBox::warning(this, tr("Export chart"), error);
             return;
         }
@@ -512,10 +539,10 @@ bool MainWindow::exportChartsTo(const QString& directory, QStringList* written, 
     for (ResultsTab* tab : m_results->resultsTabs()) {
         const QList<QCustomPlot*> charts = tab->charts();
         for (int i = 0; i < charts.size(); ++i) {
-            const QString base = directory + "/" + tab->title().toLower().replace(' ', '-') +
+            const QString base = directory + "/" + portableFileName(tab->title().toLower()) +
                                  (charts.size() > 1 ? QStringLiteral("-%1").arg(i + 1) : QString());
             for (const char* suffix : {".png", ".pdf"}) {
-                if (!exportChart(charts[i], base + suffix, error)) {
+                if (!exportTabChart(tab, charts[i], base + suffix, error)) {
                     return false;
                 }
                 written->append(base + suffix);
@@ -523,6 +550,54 @@ bool MainWindow::exportChartsTo(const QString& directory, QStringList* written, 
         }
     }
     return true;
+}
+
+QString MainWindow::suggestedFileName(const QString& detail) const {
+    return portableFileName(m_document->displayName() +
+                            (detail.isEmpty() ? QString() : " " + detail));
+}
+
+namespace {
+
+// "seed 7, 5 replications", spelled out in full for a printed footnote.
+QString seedAndReplications(std::uint64_t seed, int replications) {
+    return replications == 1
+               ? MainWindow::tr("seed %1, 1 replication").arg(seed)
+               : MainWindow::tr("seed %1, %2 replications").arg(seed).arg(replications);
+}
+
+} // namespace
+
+QString MainWindow::chartFootnote(const ResultsTab* tab) const {
+    // What the chart was computed from: the sweep's scenario for the Sweep
+    // tab, the results' for the others (a stored run shown from the
+    // Library may be another scenario than the one being edited).
+    QString scenario = m_document->displayName();
+    QString computed;
+    if (tab == m_sweep && m_sweep->lastResults() != nullptr) {
+        const SweepResults& sweep = *m_sweep->lastResults();
+        scenario = QString::fromStdString(sweep.scenarioName);
+        computed = tr("sweep of %1, %2")
+                       .arg(QString::fromStdString(sweep.parameter))
+                       .arg(seedAndReplications(sweep.seed, sweep.replications));
+    } else if (m_results->hasResults()) {
+        const ScenarioResults& results = m_results->results();
+        scenario = QString::fromStdString(results.scenarioName);
+        computed = seedAndReplications(results.seed, results.replications);
+    }
+    QStringList parts{scenario};
+    if (!computed.isEmpty()) {
+        parts << computed;
+    }
+    parts << tr("exported %1").arg(QDateTime::currentDateTime().toString("yyyy-MM-dd HH:mm"))
+          << tr("FaaS Lab %1").arg(QStringLiteral(FAASLAB_VERSION));
+    return parts.join(QStringLiteral(" · "));
+}
+
+bool MainWindow::exportTabChart(const ResultsTab* tab, QCustomPlot* chart, const QString& path,
+                                QString* error) {
+    const ChartFootnote footnote(chart, chartFootnote(tab));
+    return exportChart(chart, path, error);
 }
 
 void MainWindow::exportResults(const QString& kind) {
@@ -533,7 +608,7 @@ void MainWindow::exportResults(const QString& kind) {
     const bool json = kind == "json";
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Export Results"),
-        m_document->displayName() + (kind == "timeseries" ? "-timeseries" : "") +
+        suggestedFileName(kind == "timeseries" ? QStringLiteral("timeseries") : QString()) +
             (json ? ".json" : ".csv"),
         json ? tr("JSON (*.json)") : tr("CSV (*.csv)"));
     if (path.isEmpty()) {

@@ -6,11 +6,13 @@ class QAction;
 class QDockWidget;
 class QLabel;
 class QListWidget;
+class QCustomPlot;
 class QMenu;
 
 namespace faaslab::gui {
 
 class ResultsPanel;
+class ResultsTab;
 class RunController;
 class RunProgressWidget;
 class ScenarioDocument;
@@ -49,6 +51,12 @@ public:
     // command line's formats), and every chart as PNG and PDF.
     bool exportResultsTo(const QString& path, const QString& kind, QString* error);
     bool exportChartsTo(const QString& directory, QStringList* written, QString* error);
+    // The line under an exported chart of `tab`: scenario, seed and
+    // replications, export date and program version.
+    QString chartFootnote(const ResultsTab* tab) const;
+    // The file name the save and export dialogs propose, without extension:
+    // the scenario's name and `detail`, portable ("Mid-size-API-...-Latency").
+    QString suggestedFileName(const QString& detail = {}) const;
     // Renders the editor and every results tab to PNG files in `directory`
     // (for docs/screenshots), running the sweep tab's proposed sweep first
     // if none has run; returns the files written.
@@ -76,8 +84,11 @@ private:
     void exportCurrentChart();
     void exportAllCharts();
     void exportResults(const QString& kind);
+    bool exportTabChart(const ResultsTab* tab, QCustomPlot* chart, const QString& path,
+                        QString* error);
     void addArchitecture(const QString& type);
     void restoreLayout();
+    static QString staleResultsMessage(bool runnable);
 
     ScenarioDocument* m_document;
     RunController* m_controller;

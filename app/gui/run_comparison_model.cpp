@@ -32,6 +32,20 @@ QString formatValue(double v, const QString& unit) {
     return QLocale().toString(v, 'f', 2) + (unit.isEmpty() ? QString() : " " + unit);
 }
 
+// A difference of two percentages is in percentage points: 2.00 % to
+// 2.68 % is +0.68 pp (a relative change of 34 %, in the next column).
+QString formatDifference(double delta, const QString& unit) {
+    if (unit == "%") {
+        QString text = QString::fromStdString(formatPercent(delta));
+        if (text.endsWith(QStringLiteral(" %"))) {
+            text.chop(1);
+            text += QObject::tr("pp");
+        }
+        return text;
+    }
+    return formatValue(delta, unit);
+}
+
 const ArchitectureResults* findArchitecture(const ScenarioResults& r, const std::string& name) {
     for (const ArchitectureResults& a : r.architectures) {
         if (a.name == name) {
@@ -180,7 +194,7 @@ QVariant RunComparisonModel::data(const QModelIndex& index, int role) const {
             if (!both || delta == 0.0) {
                 return r.differs() ? tr("changed") : QString();
             }
-            return (delta > 0 ? "+" : "−") + formatValue(std::abs(delta), r.unit);
+            return (delta > 0 ? "+" : "−") + formatDifference(std::abs(delta), r.unit);
         case ChangePercent:
             if (!both || delta == 0.0 || *r.before == 0.0) {
                 return QString();

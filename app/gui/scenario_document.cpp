@@ -210,6 +210,7 @@ void ScenarioDocument::newDocument() {
     m_undo.clear();
     apply(Json::parse(NewScenario));
     emit filePathChanged();
+    emit loaded();
 }
 
 void ScenarioDocument::loadText(const QString& text, const QString& name,
@@ -220,6 +221,7 @@ void ScenarioDocument::loadText(const QString& text, const QString& name,
     m_undo.clear();
     apply(Json::parse(text.toStdString()));
     emit filePathChanged();
+    emit loaded();
 }
 
 bool ScenarioDocument::loadFile(const QString& path, QString* error) {
@@ -254,6 +256,7 @@ bool ScenarioDocument::loadFile(const QString& path, QString* error) {
     m_undo.clear();
     apply(*document);
     emit filePathChanged();
+    emit loaded();
     return true;
 }
 

@@ -87,6 +87,10 @@ signals:
     void changed();
     void validityChanged(bool valid);
     void filePathChanged();
+    // Another scenario replaced this one (loadFile, loadText, newDocument):
+    // what was computed or selected for the previous one no longer applies.
+    // Emitted after changed() and filePathChanged().
+    void loaded();
     void modifiedChanged(bool modified);
 
 private:

@@ -9,6 +9,7 @@
 #include "json_field.h"
 #include "problem_labels.h"
 #include "scenario_templates.h"
+#include "undo_key_router.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -67,6 +68,7 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument* document, QWidget* parent)
     , m_rightButton(new QToolButton(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    new UndoKeyRouter(m_document, this);
 
     // Architecture actions, on the current architecture tab.
     auto* actions = new QHBoxLayout();

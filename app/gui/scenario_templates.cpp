@@ -1,5 +1,7 @@
 #include "scenario_templates.h"
 
+#include <charconv>
+
 namespace faaslab::gui {
 
 using Json = nlohmann::ordered_json;
@@ -12,14 +14,27 @@ double numberOr(const Json& object, const char* key, double fallback) {
                : fallback;
 }
 
+// A value derived from one the user wrote, without the binary rounding of
+// the arithmetic: 0.6 * 1.5 is 0.8999999999999999 as a double, and the form
+// would show that where 0.9 is meant. Twelve significant digits keep every
+// value a person writes.
+double tidy(double value) {
+    char buffer[32];
+    const auto written =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 12);
+    double result = value;
+    std::from_chars(buffer, written.ptr, result);
+    return result;
+}
+
 } // namespace
 
 Json arrivalsTemplate(const std::string& process, const Json& previous) {
     const double rate = numberOr(previous, "rate_per_s", numberOr(previous, "rate_on_per_s", 5.0));
     if (process == "on_off") {
         return Json{{"process", "on_off"},
-                    {"rate_on_per_s", rate * 4.0},
-                    {"rate_off_per_s", rate / 10.0},
+                    {"rate_on_per_s", tidy(rate * 4.0)},
+                    {"rate_off_per_s", tidy(rate / 10.0)},
                     {"mean_on_s", 60.0},
                     {"mean_off_s", 300.0}};
     }
@@ -31,10 +46,11 @@ Json arrivalsTemplate(const std::string& process, const Json& previous) {
                     {"peak_time_s", 50400}};
     }
     if (process == "steps") {
-        return Json{{"process", "steps"},
-                    {"steps", Json::array({Json{{"from_s", 0}, {"rate_per_s", rate}},
-                                           Json{{"from_s", 3600}, {"rate_per_s", rate * 2.0}}})},
-                    {"period_s", 7200}};
+        return Json{
+            {"process", "steps"},
+            {"steps", Json::array({Json{{"from_s", 0}, {"rate_per_s", rate}},
+                                   Json{{"from_s", 3600}, {"rate_per_s", tidy(rate * 2.0)}}})},
+            {"period_s", 7200}};
     }
     if (process == "trace") {
         // Chosen with the Browse button; until then the reader says a file is needed.
@@ -52,10 +68,11 @@ Json distributionTemplate(const std::string& dist, const Json& previous) {
         return Json{{"dist", dist}, {"mean", mean}};
     }
     if (dist == "uniform") {
-        return Json{{"dist", dist}, {"min", mean / 2.0}, {"max", mean * 1.5}};
+        return Json{{"dist", dist}, {"min", tidy(mean / 2.0)}, {"max", tidy(mean * 1.5)}};
     }
     if (dist == "empirical") {
-        return Json{{"dist", dist}, {"samples", Json::array({mean / 2.0, mean, mean * 1.5})}};
+        return Json{{"dist", dist},
+                    {"samples", Json::array({tidy(mean / 2.0), mean, tidy(mean * 1.5)})}};
     }
     return Json{{"dist", dist}, {"mean", mean}, {"cv", numberOr(previous, "cv", 1.0)}};
 }

@@ -147,10 +147,34 @@ std::string csvField(const std::string& text) {
     return quoted + '"';
 }
 
+std::string csvComments(const std::vector<std::pair<std::string, std::string>>& entries) {
+    std::string out;
+    for (const auto& [key, value] : entries) {
+        std::string line = value;
+        // One line each: a name with a line break would end the comment.
+        for (char& c : line) {
+            c = (c == '\n' || c == '\r') ? ' ' : c;
+        }
+        out += "# " + key + ": " + line + '\n';
+    }
+    return out;
+}
+
 namespace {
 
 std::string csvNumber(double value) {
     return std::isfinite(value) ? formatNumber(value) : "";
+}
+
+std::string resultsCsvComments(const ScenarioResults& results) {
+    return csvComments(
+        {{"scenario", results.scenarioName},
+         {"software", results.softwareVersion.empty() ? std::string("FaaS Lab")
+                                                      : "FaaS Lab " + results.softwareVersion},
+         {"seed", std::to_string(results.seed)},
+         {"replications", std::to_string(results.replications)},
+         {"duration_s", formatNumber(results.durationS)},
+         {"warmup_s", formatNumber(results.warmupS)}});
 }
 
 } // namespace
@@ -169,7 +193,7 @@ std::string resultsSummaryCsv(const ScenarioResults& results) {
         }
         withCi = withCi || !a.ci95.empty();
     }
-    std::string out = "architecture,type,replications";
+    std::string out = resultsCsvComments(results) + "architecture,type,replications";
     for (const std::string& k : keys) {
         out += ',' + csvField(k);
     }
@@ -202,7 +226,7 @@ std::string resultsTimeSeriesCsv(const ScenarioResults& results) {
         return out;
     }
     const TimeSeries& layout = results.architectures.front().series;
-    out = "architecture,bin_start_s,bin_end_s";
+    out = resultsCsvComments(results) + "architecture,bin_start_s,bin_end_s";
     for (const std::string& c : layout.columns) {
         out += ',' + csvField(c);
     }

@@ -81,7 +81,11 @@ std::string sweepCsv(const SweepResults& sweep) {
             }
         }
     }
-    std::string out = csvField(sweep.parameter) + ",architecture,type,cheapest";
+    std::string out = csvComments({{"scenario", sweep.scenarioName},
+                                   {"parameter", sweep.parameter},
+                                   {"seed", std::to_string(sweep.seed)},
+                                   {"replications", std::to_string(sweep.replications)}}) +
+                      csvField(sweep.parameter) + ",architecture,type,cheapest";
     for (const std::string& k : keys) {
         out += ',' + csvField(k);
     }

@@ -209,14 +209,19 @@ private slots:
         const QString csv = m_dir.filePath("summary.csv");
         const QString series = m_dir.filePath("series.csv");
         QCOMPARE(cli({"run", file, "--csv", csv, "--timeseries", series}).exitCode, 0);
+        // Six comment lines say what computed the file (the same in both).
         QFile summary(csv);
         QVERIFY(summary.open(QIODevice::ReadOnly));
-        QCOMPARE(summary.readAll().count('\n'), 2);
+        const QByteArray summaryText = summary.readAll();
+        QVERIFY(summaryText.startsWith("# scenario: "));
+        QCOMPARE(summaryText.count('\n'), 6 + 2);
         QFile ts(series);
         QVERIFY(ts.open(QIODevice::ReadOnly));
         const QByteArray text = ts.readAll();
-        QVERIFY(text.startsWith("architecture,bin_start_s,bin_end_s,arrivals_per_s"));
-        QCOMPARE(text.count('\n'), 11); // header + 10 one-minute bins
+        QCOMPARE(text.left(text.indexOf("architecture,")),
+                 summaryText.left(summaryText.indexOf("architecture,")));
+        QVERIFY(text.contains("\narchitecture,bin_start_s,bin_end_s,arrivals_per_s"));
+        QCOMPARE(text.count('\n'), 6 + 11); // header + 10 one-minute bins
     }
 
     void validateChecksEveryFile() {
@@ -260,7 +265,10 @@ private slots:
         QVERIFY(o.out.contains("Lambda is cheapest below, EC2 above"));
         QFile f(csv);
         QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(f.readAll().count('\n'), 1 + 8 * 2);
+        const QByteArray sweepText = f.readAll();
+        QVERIFY(
+            sweepText.startsWith("# scenario: be\n# parameter: workload.arrivals.rate_per_s\n"));
+        QCOMPARE(sweepText.count('\n'), 4 + 1 + 8 * 2);
         const Outcome j = cli({"sweep", file, "--param", "workload.arrivals.rate_per_s", "--values",
                                "2,30", "--json", "--no-break-even"});
         QCOMPARE(j.exitCode, 0);

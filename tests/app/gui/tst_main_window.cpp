@@ -395,7 +395,10 @@ private slots:
         for (const char* name : {"summary.csv", "series.csv"}) {
             QFile file(dir.filePath(name));
             QVERIFY(file.open(QIODevice::ReadOnly));
-            const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+            QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+            // The context comment lines first, then the table.
+            QVERIFY(lines.front().startsWith("# scenario: Spiky low traffic"));
+            lines.removeIf([](const QByteArray& line) { return line.startsWith('#'); });
             QVERIFY(lines.size() >= 4); // a header and a row per architecture at least
             const auto columns = lines.front().count(',');
             for (const QByteArray& line : lines) {

@@ -93,11 +93,47 @@ private slots:
         QVERIFY(j["architectures"][0]["timeseries"]["columns"]["latency_mean_s"][0].is_null());
     }
 
+    // A CSV file on its own still says what computed it, in comment lines
+    // that readers skip (pandas: comment='#'); no clock time, so the same
+    // run writes the same bytes.
+    void csvFilesOpenWithTheirContext() {
+        const ScenarioResults results = run(2);
+        const std::string expected = "# scenario: writer, \"quoted\"\n"
+                                     "# software: FaaS Lab " +
+                                     softwareVersion() +
+                                     "\n"
+                                     "# seed: 3\n"
+                                     "# replications: 2\n"
+                                     "# duration_s: 1800\n"
+                                     "# warmup_s: 0\n";
+        for (const std::string& csv : {resultsSummaryCsv(results), resultsTimeSeriesCsv(results)}) {
+            QVERIFY2(csv.starts_with(expected), csv.substr(0, 300).c_str());
+            QVERIFY(csv.substr(expected.size()).starts_with("architecture,"));
+        }
+        QCOMPARE(resultsSummaryCsv(run(2)), resultsSummaryCsv(results));
+        // A line break in a name cannot end the comment early.
+        QCOMPARE(csvComments({{"scenario", "two\nlines"}, {"seed", "1"}}),
+                 std::string("# scenario: two lines\n# seed: 1\n"));
+    }
+
+    // Numbers are the shortest text that reads back as the same double:
+    // 0.1 stays "0.1", not 0.10000000000000001.
+    void csvNumbersAreShortestRoundTrip() {
+        ScenarioResults results = run(1);
+        results.architectures[0].mean.set("requests.arrived", 0.1);
+        results.architectures[0].mean.set("latency_s.p99", 1.0 / 3.0);
+        const std::string csv = resultsSummaryCsv(results);
+        QVERIFY(csv.find("\n\"Lambda, x86\",serverless,1,0.1,") != std::string::npos);
+        QVERIFY(csv.find(",0.3333333333333333") != std::string::npos);
+        QVERIFY(csv.find("0.33333333333333331") == std::string::npos);
+    }
+
     void summaryCsvHasAHeaderAndOneQuotedRowPerArchitecture() {
         const std::string csv = resultsSummaryCsv(run(2));
         std::istringstream lines(csv);
         std::string header;
-        std::getline(lines, header);
+        while (std::getline(lines, header) && header.starts_with('#')) {
+        }
         QVERIFY(header.starts_with("architecture,type,replications,requests.arrived"));
         QVERIFY(header.find(",ci95.latency_s.p99") != std::string::npos);
         std::string row;
@@ -119,8 +155,9 @@ private slots:
 
     void timeSeriesCsvHasOneRowPerArchitectureAndBin() {
         const std::string csv = resultsTimeSeriesCsv(run(1));
-        QVERIFY(csv.starts_with("architecture,bin_start_s,bin_end_s,arrivals_per_s,"));
-        QCOMPARE(std::count(csv.begin(), csv.end(), '\n'), 1 + 2 * 6);
+        QVERIFY(csv.find("\narchitecture,bin_start_s,bin_end_s,arrivals_per_s,") !=
+                std::string::npos);
+        QCOMPARE(std::count(csv.begin(), csv.end(), '\n'), 6 + 1 + 2 * 6);
         QVERIFY(csv.find("\n\"Lambda, x86\",1500,1800,") != std::string::npos);
     }
 

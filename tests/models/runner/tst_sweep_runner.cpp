@@ -267,8 +267,15 @@ private slots:
         options.findBreakEvens = false;
         const SweepOutput out = runSweep(breakEvenScenario(), spec, options);
         const std::string csv = sweepCsv(out.results);
-        QVERIFY(csv.starts_with("workload.arrivals.rate_per_s,architecture,type,cheapest,"));
-        QCOMPARE(std::count(csv.begin(), csv.end(), '\n'), 1 + 2 * 2);
+        // What was swept, from which scenario, in comment lines first.
+        const std::string comments = "# scenario: " + out.results.scenarioName +
+                                     "\n# parameter: workload.arrivals.rate_per_s\n# seed: " +
+                                     std::to_string(out.results.seed) + "\n# replications: " +
+                                     std::to_string(out.results.replications) + "\n";
+        QVERIFY2(csv.starts_with(comments), csv.substr(0, 200).c_str());
+        QVERIFY(csv.substr(comments.size())
+                    .starts_with("workload.arrivals.rate_per_s,architecture,type,cheapest,"));
+        QCOMPARE(std::count(csv.begin(), csv.end(), '\n'), 4 + 1 + 2 * 2);
         QVERIFY(csv.find("\n20,EC2,vm,yes,") != std::string::npos);
     }
 
