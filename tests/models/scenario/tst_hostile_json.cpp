@@ -21,7 +21,22 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-constexpr qint64 MaxMilliseconds = 5000;
+// The limits hold for the optimised build (test.sh's `ci` preset). Under
+// AddressSanitizer every access is checked and freed memory is quarantined,
+// so the same suite (run again by test.sh's `asan` step) gets four times the
+// time and no memory limit: there it checks for memory errors, not speed.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool UnderSanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool UnderSanitizer = true;
+#else
+constexpr bool UnderSanitizer = false;
+#endif
+#else
+constexpr bool UnderSanitizer = false;
+#endif
+constexpr qint64 MaxMilliseconds = UnderSanitizer ? 20000 : 5000;
 constexpr long MaxPeakKilobytes = 500L * 1024;
 
 long peakResidentKilobytes() {
@@ -52,7 +67,7 @@ ScenarioReadResult timedRead(const std::string& text) {
               static_cast<long long>(elapsed));
     }
     [&] {
-        QVERIFY2(elapsed < MaxMilliseconds, "reading took 5 s or more");
+        QVERIFY2(elapsed < MaxMilliseconds, "reading took longer than the limit");
     }();
     return result;
 }
@@ -323,6 +338,9 @@ private slots:
     void cleanupTestCase() {
         const long peak = peakResidentKilobytes();
         qInfo("peak resident memory of the suite: %ld MB", peak / 1024);
+        if (UnderSanitizer) {
+            return;
+        }
         QVERIFY2(peak < MaxPeakKilobytes, "the suite used 500 MB or more");
     }
 };
