@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds everything with warnings as errors and
-# runs the whole test suite; then builds the engine, model and command-line
-# suites with AddressSanitizer + UndefinedBehaviorSanitizer and runs them;
-# then fuzzes the scenario and trace readers for a bounded time. This is
-# exactly what CI runs (.ci/run). Arguments are passed to the first ctest.
+# runs the whole test suite. This is exactly what CI runs (.ci/run).
+# Arguments are passed to ctest.
 #
-# FAASLAB_FUZZ_SECONDS sets the fuzzing time per target (default 60; 0
-# skips fuzzing). Each step's time is printed at the end.
+# With FAASLAB_SANITIZER_STEPS=1 it then also builds the engine, model and
+# command-line suites with AddressSanitizer + UndefinedBehaviorSanitizer and
+# runs them, and fuzzes the scenario and trace readers for a bounded time
+# (FAASLAB_FUZZ_SECONDS per target, default 60; 0 skips fuzzing). CI does
+# not set it yet: see docs/validation.md. Each step's time is printed at the
+# end.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -31,6 +33,10 @@ step "build (ci)" bash -c 'cmake --preset ci && cmake --build --preset ci'
 # GUI tests render offscreen; no display is needed.
 export QT_QPA_PLATFORM=offscreen
 step "tests (ci)" ctest --preset ci --output-on-failure "$@"
+
+if [[ "${FAASLAB_SANITIZER_STEPS:-0}" != 1 ]]; then
+    exit 0
+fi
 
 # Engine, model and CLI suites under ASan + UBSan (label `sanitize`; no GUI,
 # no benchmarks). Any sanitizer report aborts the test.
