@@ -296,7 +296,9 @@ private slots:
         const Outcome exported =
             cli({"runs", "export", "1", "--csv", "--workspace", ws}, unprivileged());
         QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
-        QVERIFY(exported.out.startsWith("architecture"));
+        // The metadata comment lines, then the table (docs/results-format.md).
+        QVERIFY2(exported.out.startsWith("# scenario: "), qPrintable(exported.out));
+        QVERIFY2(exported.out.contains("\narchitecture"), qPrintable(exported.out));
         const Outcome pricing =
             cli({"pricing", "show", "aws-lambda-x86", "--workspace", ws}, unprivileged());
         QVERIFY2(pricing.exitCode == 0, qPrintable(pricing.err));
