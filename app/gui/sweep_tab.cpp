@@ -3,6 +3,7 @@
 #include "chart_style.h"
 #include "models/results/comparison_table.h"
 #include "models/results/metric_keys.h"
+#include "models/results/ranking.h"
 #include "models/results/sweep_writer.h"
 #include "models/runner/sweep_time_estimate.h"
 #include "models/scenario/scenario_reader.h"
@@ -45,10 +46,6 @@ using Json = nlohmann::ordered_json;
 // Data arrays (a schedule of 100,000 steps) would drown the parameter list;
 // their first elements are listed, and any other path can still be typed.
 constexpr std::size_t MaxListedArrayElements = 32;
-// An architecture that rejects more than this fraction of its requests at a
-// point does not serve the whole load there, so its cost is not comparable
-// (the same rule as the command-line sweep table).
-constexpr double RejectionMarkLimit = 0.01;
 // More diagnostics than this are summarised ("… and 12 more").
 constexpr int MaxMessageLines = 8;
 
@@ -1451,7 +1448,10 @@ void SweepTab::plotResults() {
             const ArchitectureResults& a = p.architectures[i];
             const double cost = a.mean.value(metric::CostMonthly);
             const double p99 = a.mean.value(metric::LatencyP99);
-            const bool rejecting = a.mean.value(metric::RejectionProbability) > RejectionMarkLimit;
+            // Leaving more than 1 % unserved (rejected, timed out or failed,
+            // as the ranking counts them) means its cost is not for the
+            // whole load; a timeout is as much a failure as a rejection.
+            const bool rejecting = unservedShare(a) > RankingServiceTolerance;
             // A latency is only defined if some request was served.
             const bool served = a.mean.value(metric::Completed) > 0.0;
             c.cost->addData(p.value, cost);
@@ -1507,11 +1507,12 @@ void SweepTab::plotResults() {
     if (anyRejecting) {
         QFont font = m_plot->font();
         font.setPointSizeF(font.pointSizeF() * 0.9);
-        m_footnote = new QCPTextElement(
-            m_plot,
-            tr("○ hollow marker: rejects more than 1 % of the requests there; its cost is not "
-               "for the whole load"),
-            font);
+        m_footnote =
+            new QCPTextElement(m_plot,
+                               tr("○ hollow marker: leaves more than 1 % of the requests unserved "
+                                  "there (rejected, timed out or failed); its cost is not "
+                                  "for the whole load"),
+                               font);
         m_footnote->setTextColor(textColor);
         m_plot->plotLayout()->addElement(m_plot->plotLayout()->rowCount(), 0, m_footnote);
         m_plot->plotLayout()->setRowStretchFactor(m_plot->plotLayout()->rowCount() - 1, 0.001);
@@ -1663,9 +1664,9 @@ void SweepTab::showCursorAt(double pixelX) {
         QString line = tr("%1: %2 per 30 days, p99 %3")
                            .arg(text(a.name), text(formatMoney(a.mean.value(metric::CostMonthly))),
                                 text(formatSeconds(a.mean.value(metric::LatencyP99))));
-        const double rejected = a.mean.value(metric::RejectionProbability);
-        if (rejected > RejectionMarkLimit) {
-            line += tr(", rejects %1").arg(text(formatPercent(rejected)));
+        const double unserved = unservedShare(a);
+        if (unserved > RankingServiceTolerance) {
+            line += tr(", leaves %1 unserved").arg(text(formatPercent(unserved)));
         }
         lines << line;
     }
