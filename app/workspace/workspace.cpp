@@ -78,6 +78,19 @@ QString identifyExistingFile(const QString& path, bool& isNew) {
     return {};
 }
 
+// The rows of a check pragma (integrity_check, quick_check): false, with the
+// error, when it cannot run.
+bool checkRows(const QSqlDatabase& db, const QString& pragma, QStringList* rows, QString* error) {
+    SqlQuery query(db, pragma);
+    if (!query.exec(error)) {
+        return false;
+    }
+    while (query.next()) {
+        *rows << query.value(0).toString();
+    }
+    return true;
+}
+
 // The database name of a read-only connection: an SQLite URI, so that
 // mode=ro (never create or write) and immutable=1 can be asked for.
 QString readOnlyUri(const QString& path, bool immutable) {
@@ -130,10 +143,7 @@ bool Workspace::open(const QString& path, const Options& options, QString* error
                         error);
         }
     } else {
-        if (m_readOnly) {
-            return fail(QStringLiteral("no such workspace file"), error);
-        }
-        if (!options.create) {
+        if (m_readOnly || !options.create) {
             return fail(QStringLiteral("no such workspace file"), error);
         }
         const QDir folder = info.absoluteDir();
@@ -235,27 +245,41 @@ QString Workspace::connect(const Options& options) {
     return problem;
 }
 
-QString Workspace::checkReadOnly() {
-    const QSqlDatabase db = database();
+QString Workspace::checkHeader(bool allowEmpty, bool* empty, int* version) {
     QString problem;
-    SqlQuery header(db, "SELECT (SELECT application_id FROM pragma_application_id), "
-                        "(SELECT user_version FROM pragma_user_version)");
+    SqlQuery header(database(), "SELECT (SELECT count(*) FROM sqlite_master), "
+                                "(SELECT application_id FROM pragma_application_id), "
+                                "(SELECT user_version FROM pragma_user_version)");
     if (!header.exec(&problem) || !header.next()) {
         return QStringLiteral("cannot read it as a workspace: %1").arg(problem);
     }
-    const int applicationId = header.value(0).toInt();
-    const int version = header.value(1).toInt();
-    if (applicationId != ApplicationId) {
+    const int objects = header.value(0).toInt();
+    const int applicationId = header.value(1).toInt();
+    *version = header.value(2).toInt();
+    // Ours, or (when creating) empty; anything else belongs to another
+    // program, whatever its user_version says.
+    *empty = applicationId == 0 && *version == 0 && objects == 0;
+    if (applicationId != ApplicationId && !(allowEmpty && *empty)) {
         return QStringLiteral("is an SQLite database but not a FaaS Lab workspace; it was left "
                               "unchanged");
     }
     const int latest = SchemaMigrator().latestVersion();
-    if (version > latest) {
+    if (*version > latest) {
         return QStringLiteral("was written by a newer FaaS Lab (schema version %1; this version "
                               "knows up to %2); it was left unchanged")
-            .arg(version)
+            .arg(*version)
             .arg(latest);
     }
+    return {};
+}
+
+QString Workspace::checkReadOnly() {
+    bool empty = false;
+    int version = 0;
+    if (const QString problem = checkHeader(false, &empty, &version); !problem.isEmpty()) {
+        return problem;
+    }
+    const int latest = SchemaMigrator().latestVersion();
     if (version < latest) {
         return QStringLiteral("has schema version %1, older than this version's %2, and a "
                               "read-only command does not upgrade it; any command that saves "
@@ -272,44 +296,17 @@ QString Workspace::prepare(const Options& options) {
 
     // Read before writing anything: a file that is not ours, damaged or from
     // a newer version must come out of this untouched.
-    int objects = 0;
-    int applicationId = 0;
+    bool empty = false;
     int version = 0;
-    {
-        SqlQuery header(db, "SELECT (SELECT count(*) FROM sqlite_master), "
-                            "(SELECT application_id FROM pragma_application_id), "
-                            "(SELECT user_version FROM pragma_user_version)");
-        if (!header.exec(&problem) || !header.next()) {
-            return QStringLiteral("cannot read it as a workspace: %1").arg(problem);
-        }
-        objects = header.value(0).toInt();
-        applicationId = header.value(1).toInt();
-        version = header.value(2).toInt();
-    }
-    // Ours, or empty (a new workspace); anything else belongs to another
-    // program, whatever its user_version says.
-    const bool empty = applicationId == 0 && version == 0 && objects == 0;
-    if (applicationId != ApplicationId && !empty) {
-        return QStringLiteral("is an SQLite database but not a FaaS Lab workspace; it was left "
-                              "unchanged");
-    }
-    const SchemaMigrator migrator;
-    if (version > migrator.latestVersion()) {
-        return QStringLiteral("was written by a newer FaaS Lab (schema version %1; this version "
-                              "knows up to %2); it was left unchanged")
-            .arg(version)
-            .arg(migrator.latestVersion());
+    if (problem = checkHeader(true, &empty, &version); !problem.isEmpty()) {
+        return problem;
     }
 
     // A damaged page would take a saved run with it; refuse to add to it.
     if (!empty) {
-        SqlQuery check(db, "PRAGMA quick_check(5)");
-        if (!check.exec(&problem)) {
-            return QStringLiteral("cannot read it as a workspace: %1").arg(problem);
-        }
         QStringList findings;
-        while (check.next()) {
-            findings << check.value(0).toString();
+        if (!checkRows(db, QStringLiteral("PRAGMA quick_check(5)"), &findings, &problem)) {
+            return QStringLiteral("cannot read it as a workspace: %1").arg(problem);
         }
         if (findings != QStringList{"ok"}) {
             return QStringLiteral("the workspace file is damaged (PRAGMA quick_check: %1); nothing "
@@ -339,12 +336,12 @@ QString Workspace::prepare(const Options& options) {
         !SqlQuery(db, "PRAGMA synchronous = FULL").exec(&problem)) {
         return problem;
     }
-    if (applicationId == 0 &&
-        !SqlQuery(db, QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId))
-             .exec(&problem)) {
+    // An empty database becomes ours; anything else got here with our id.
+    if (empty && !SqlQuery(db, QStringLiteral("PRAGMA application_id = %1").arg(ApplicationId))
+                      .exec(&problem)) {
         return QStringLiteral("cannot write: %1").arg(problem);
     }
-    if (!migrator.migrate(db, &problem)) {
+    if (!SchemaMigrator().migrate(db, &problem)) {
         return problem;
     }
     if (options.syncBuiltinPricing && !PricingCatalogStore(*this).syncBuiltins(&problem)) {
@@ -434,14 +431,10 @@ bool Workspace::write(const std::function<bool(QString* error)>& body, QString* 
 }
 
 QString Workspace::integrityCheck() const {
-    SqlQuery query(database(), "PRAGMA integrity_check");
     QString error;
-    if (!query.exec(&error)) {
-        return error;
-    }
     QStringList lines;
-    while (query.next()) {
-        lines << query.value(0).toString();
+    if (!checkRows(database(), QStringLiteral("PRAGMA integrity_check"), &lines, &error)) {
+        return error;
     }
     return lines.join('\n');
 }

@@ -73,6 +73,11 @@ private:
     QString prepare(const Options& options);
     // Checks a file opened read-only; the problem, or "".
     QString checkReadOnly();
+    // The check both openings start with: the file is ours (or, with
+    // `allowEmpty`, an empty database that may become a workspace) and not
+    // from a newer version. Sets `empty` and the schema `version`; the
+    // problem, or "".
+    QString checkHeader(bool allowEmpty, bool* empty, int* version);
 
     QString m_connection;
     QString m_path;

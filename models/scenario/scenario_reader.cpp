@@ -1251,6 +1251,9 @@ ScenarioReadResult ScenarioReader::readText(std::string_view text) const {
         scenario.reset();
     }
     result.scenario = std::move(scenario);
+    if (result.scenario) {
+        result.document = std::move(document);
+    }
     // Place every problem found on the tree, in one pass over the text.
     std::vector<std::string> paths;
     for (const Diagnostic& d : diagnostics.items()) {
@@ -1282,7 +1285,7 @@ ScenarioReadResult ScenarioReader::readFile(const std::string& path) const {
     file.seekg(0, std::ios::end);
     const std::streamoff size = file.tellg();
     if (size < 0) {
-        result.diagnostics.error("", "cannot read the file (is it a directory?)");
+        result.diagnostics.error("", "cannot read the file");
         return result;
     }
     if (static_cast<std::size_t>(size) > MaxFileBytes) {
@@ -1294,7 +1297,7 @@ ScenarioReadResult ScenarioReader::readFile(const std::string& path) const {
     file.seekg(0, std::ios::beg);
     std::string text(static_cast<std::size_t>(size), '\0');
     if (!file.read(text.data(), size)) {
-        result.diagnostics.error("", "cannot read the file (is it a directory?)");
+        result.diagnostics.error("", "cannot read the file");
         return result;
     }
     if (const std::size_t nul = text.find('\0'); nul != std::string::npos) {

@@ -13,6 +13,10 @@ namespace faaslab {
 
 struct ScenarioReadResult {
     std::optional<Scenario> scenario; // set only when there are no diagnostics
+    // The document as read, with its keys in file order; set with `scenario`
+    // (a caller that keeps the scenario's JSON, as runs saved to a workspace
+    // do, need not parse the file again).
+    std::optional<nlohmann::ordered_json> document;
     Diagnostics diagnostics;
     bool ok() const { return scenario.has_value(); }
 };
