@@ -100,6 +100,36 @@ double ApplicationSpec::maxCount(const DistributionSpec& count) {
     return std::clamp(std::round(largest), 1.0, MaxCopies);
 }
 
+double ApplicationSpec::expectedInvocations(double durationS) const {
+    double total = 0.0;
+    for (std::size_t t = 0; t < triggers.size(); ++t) {
+        const TriggerSpec& trigger = triggers[t];
+        double events = 0.0;
+        switch (trigger.type) {
+        case TriggerSpec::Type::Http:
+        case TriggerSpec::Type::Queue:
+            events = trigger.arrivals.expectedArrivals(durationS);
+            break;
+        case TriggerSpec::Type::Timer:
+            // Ticks at offset, offset + period, ... before the end.
+            events = trigger.periodS > 0.0 && durationS > trigger.offsetS
+                         ? std::floor((durationS - trigger.offsetS) / trigger.periodS) + 1.0
+                         : 0.0;
+            break;
+        case TriggerSpec::Type::Storage:
+            events =
+                trigger.burstRatePerS * durationS * std::max(1.0, trigger.burstSize.meanValue());
+            break;
+        }
+        double perEvent = 0.0;
+        for (const double c : invocationsPerRequest(static_cast<int>(t))) {
+            perEvent += c;
+        }
+        total += events * std::max(1.0, perEvent);
+    }
+    return total;
+}
+
 ApplicationSpec::WorstCase ApplicationSpec::worstCaseInvocations(int trigger, double limit) const {
     // caused[f]: invocations one invocation of f causes, itself included,
     // computed once per function (depth first, memoised), so that a graph

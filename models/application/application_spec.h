@@ -121,6 +121,12 @@ struct ApplicationSpec {
     // (fan-out copies at their mean), for previews and limits; assumes no
     // retries. Requires an acyclic graph (the reader checks that).
     std::vector<double> invocationsPerRequest(int trigger) const;
+    // Expected function invocations of one replication of one architecture
+    // over `durationS`: each trigger's expected events (requests, timer
+    // ticks, objects of the storage bursts) times its invocations per event,
+    // at least one (an event is simulated even if it invokes nothing). For
+    // the reader's limits and the sweep's time estimate.
+    double expectedInvocations(double durationS) const;
 
     // Largest count a fan-out's copies (or a storage burst's objects) can
     // take: the documented limit of the mean, where the runtime also clamps

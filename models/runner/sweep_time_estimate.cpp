@@ -7,7 +7,6 @@
 #include <chrono>
 #include <cmath>
 #include <functional>
-#include <numeric>
 #include <thread>
 
 namespace faaslab {
@@ -17,35 +16,8 @@ namespace {
 // Expected invocations of one replication of one architecture.
 double invocationsPerArchitecture(const Scenario& scenario) {
     const double duration = scenario.simulation.durationS;
-    if (!scenario.application) {
-        return scenario.workload.arrivals.expectedArrivals(duration);
-    }
-    const ApplicationSpec& app = *scenario.application;
-    double total = 0.0;
-    for (std::size_t t = 0; t < app.triggers.size(); ++t) {
-        const TriggerSpec& trigger = app.triggers[t];
-        double requests = 0.0;
-        switch (trigger.type) {
-        case TriggerSpec::Type::Http:
-        case TriggerSpec::Type::Queue:
-            requests = trigger.arrivals.expectedArrivals(duration);
-            break;
-        case TriggerSpec::Type::Timer:
-            requests = trigger.periodS > 0.0 && duration > trigger.offsetS
-                           ? std::floor((duration - trigger.offsetS) / trigger.periodS) + 1.0
-                           : 0.0;
-            break;
-        case TriggerSpec::Type::Storage:
-            requests =
-                trigger.burstRatePerS * duration * std::max(1.0, trigger.burstSize.meanValue());
-            break;
-        }
-        const std::vector<double> counts = app.invocationsPerRequest(static_cast<int>(t));
-        const double perRequest = std::accumulate(counts.begin(), counts.end(), 0.0);
-        // A request is at least one event even if it invokes nothing.
-        total += requests * std::max(1.0, perRequest);
-    }
-    return total;
+    return scenario.application ? scenario.application->expectedInvocations(duration)
+                                : scenario.workload.arrivals.expectedArrivals(duration);
 }
 
 } // namespace

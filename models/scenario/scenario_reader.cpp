@@ -698,7 +698,7 @@ std::optional<DistributionSpec> readCount(JsonObjectReader& r, std::string_view 
         return DistributionSpec::deterministic(fallback);
     }
     // The documented maximum, for a count and for a distribution's mean.
-    constexpr double MaxCopies = 100000;
+    constexpr double MaxCopies = ApplicationSpec::MaxCopies;
     if (node->is_number()) {
         const double v = node->get<double>();
         const std::string why = NumberRule::count(1, MaxCopies, "100000").violation(v);
@@ -854,8 +854,10 @@ void checkWorstCaseInFlight(const ApplicationSpec& app, JsonObjectReader& r) {
     for (std::size_t t = 0; t < app.triggers.size(); ++t) {
         const auto worst =
             app.worstCaseInvocations(static_cast<int>(t), ScenarioReader::MaxRequestsInFlight);
+        // One message per culprit fan-out; a trigger with no fan-out to
+        // blame (culprit -1) is reported on its own.
         if (worst.invocations <= ScenarioReader::MaxRequestsInFlight ||
-            !reported.insert(worst.culprit).second) {
+            (worst.culprit >= 0 && !reported.insert(worst.culprit).second)) {
             continue;
         }
         const std::string what =
@@ -1036,38 +1038,10 @@ std::optional<ApplicationSpec> readApplication(JsonObjectReader& root,
         return std::nullopt;
     }
     checkWorstCaseInFlight(app, r);
-    if (r.diagnostics().items().size() != errorsBefore) {
+    if (r.diagnostics().count() != errorsBefore) {
         return std::nullopt;
     }
     return app;
-}
-
-// Expected function invocations of one replication of one architecture.
-double expectedInvocations(const ApplicationSpec& app, double duration) {
-    double total = 0.0;
-    for (std::size_t t = 0; t < app.triggers.size(); ++t) {
-        const TriggerSpec& spec = app.triggers[t];
-        double events = 0.0;
-        switch (spec.type) {
-        case TriggerSpec::Type::Http:
-        case TriggerSpec::Type::Queue:
-            events = spec.arrivals.expectedArrivals(duration);
-            break;
-        case TriggerSpec::Type::Timer:
-            events = duration / spec.periodS;
-            break;
-        case TriggerSpec::Type::Storage:
-            events = spec.burstRatePerS * duration *
-                     std::max(1.0, std::round(spec.burstSize.meanValue()));
-            break;
-        }
-        double perEvent = 0.0;
-        for (double c : app.invocationsPerRequest(static_cast<int>(t))) {
-            perEvent += c;
-        }
-        total += events * std::max(perEvent, 1.0);
-    }
-    return total;
 }
 
 // ---------------------------------------------------------------- whole scenario
@@ -1190,7 +1164,7 @@ std::optional<Scenario> readScenarioDocument(const Json& document, Diagnostics& 
     }
     if (scenario.application) {
         const double expected =
-            expectedInvocations(*scenario.application, scenario.simulation.durationS) *
+            scenario.application->expectedInvocations(scenario.simulation.durationS) *
             scenario.simulation.replications *
             static_cast<double>(std::max<std::size_t>(1, scenario.architectures.size()));
         if (expected > ScenarioReader::MaxSimulatedRequests) {

@@ -143,6 +143,30 @@ private slots:
             ScenarioReader().readText(document.dump(2)), path.toStdString(), reason.toStdString());
         QVERIFY2(mismatch.empty(), mismatch.c_str());
     }
+
+    // Two storage triggers whose bursts alone pass the in-flight limit (no
+    // fan-out passes it, so neither has an edge to blame): both are
+    // reported, each at its own burst_size.
+    void reportsEveryBurstBeyondWhatCanBeInFlight() {
+        Json document = Json::parse(Valid);
+        Json& app = document["application"];
+        app["edges"][1]["copies"] = 200; // resize causes 1 + 200 + 1 invocations
+        app["triggers"][2]["burst_size"] = 100000;
+        Json second = app["triggers"][2];
+        second["name"] = "more-uploads";
+        app["triggers"].push_back(second);
+        const ScenarioReadResult result = ScenarioReader().readText(document.dump(2));
+        QVERIFY(!result.ok());
+        std::vector<std::string> paths;
+        for (const Diagnostic& d : result.diagnostics.items()) {
+            QVERIFY2(d.message.find("can start up to 20200000 function invocations") !=
+                         std::string::npos,
+                     d.message.c_str());
+            paths.push_back(d.path);
+        }
+        QCOMPARE(paths, (std::vector<std::string>{"application.triggers[2].burst_size",
+                                                  "application.triggers[4].burst_size"}));
+    }
 };
 
 QTEST_APPLESS_MAIN(ApplicationReaderTest)
