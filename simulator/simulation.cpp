@@ -54,18 +54,17 @@ RunOutcome Simulation::run(const RunControl& control) {
         if (--untilCheck == 0) {
             untilCheck = interval;
             if (cancelRequested()) {
-                m_queue.clear();
-                m_hasSource = false;
-                return RunOutcome::Cancelled;
+                break; // handled below
             }
             if (control.progress) {
                 control.progress(RunProgress{m_now, m_horizon, m_eventsProcessed, m_draining});
             }
         }
     }
-    // A model that stopped early because the flag was set (an arrival
-    // generator gives up its search) leaves the queue empty: that is a
-    // cancelled run, not a completed one with fewer arrivals.
+    // Cancelled while running, or a model that stopped early because the
+    // flag was set (an arrival generator gives up its search) and so left
+    // the queue empty: a cancelled run, not a completed one with fewer
+    // arrivals.
     if (cancelRequested()) {
         m_queue.clear();
         m_hasSource = false;
