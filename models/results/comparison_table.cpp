@@ -271,8 +271,6 @@ std::vector<ComparisonRow> comparisonRows(const ScenarioResults& results) {
 
 namespace {
 
-constexpr const char* NotDistinguishable = "not distinguishable at 95 %";
-
 // "A, B and C"
 std::string namesOf(const ScenarioResults& results, const std::vector<std::size_t>& indices) {
     std::string names;
@@ -363,13 +361,13 @@ std::vector<std::string> architectureBadges(const ScenarioResults& results, std:
     if (cheapest.names(index)) {
         badges.emplace_back("cheapest");
     } else if (contains(cheapest.indistinguishable)) {
-        badges.push_back(std::string("cost ") + NotDistinguishable);
+        badges.push_back("cost " + std::string(NotDistinguishable));
     }
     const RankingVerdict fastest = fastestVerdict(results);
     if (fastest.names(index)) {
         badges.emplace_back("fastest");
     } else if (contains(fastest.indistinguishable)) {
-        badges.push_back(std::string("p99 ") + NotDistinguishable);
+        badges.push_back("p99 " + std::string(NotDistinguishable));
     }
     return badges;
 }

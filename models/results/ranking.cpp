@@ -14,8 +14,7 @@ double unservedShare(const ArchitectureResults& architecture) {
     return arrived > 0.0 ? 1.0 - architecture.mean.value(metric::Completed) / arrived : 0.0;
 }
 
-std::vector<std::size_t> rankedArchitectures(const ScenarioResults& results) {
-    const auto& archs = results.architectures;
+std::vector<std::size_t> rankedArchitectures(ArchitectureSpan archs) {
     std::vector<std::size_t> ranked;
     if (archs.empty()) {
         return ranked;
@@ -33,13 +32,13 @@ std::vector<std::size_t> rankedArchitectures(const ScenarioResults& results) {
     return ranked;
 }
 
-std::size_t cheapestArchitecture(const ScenarioResults& results) {
-    return cheapestArchitecture(results, metric::CostMonthly);
+bool servesWholeLoad(const ArchitectureResults& architecture) {
+    // (1e-12 as in rankedArchitectures: 1 - 990/1000 is a hair above 0.01.)
+    return unservedShare(architecture) <= WholeLoadUnservedLimit + 1e-12;
 }
 
-std::size_t cheapestArchitecture(const ScenarioResults& results, std::string_view costMetric) {
-    const auto& archs = results.architectures;
-    const std::vector<std::size_t> ranked = rankedArchitectures(results);
+std::size_t cheapestArchitecture(ArchitectureSpan archs, std::string_view costMetric) {
+    const std::vector<std::size_t> ranked = rankedArchitectures(archs);
     std::size_t cheapest = ranked.front();
     for (const std::size_t i : ranked) {
         if (archs[i].mean.value(costMetric) < archs[cheapest].mean.value(costMetric)) {
@@ -49,10 +48,9 @@ std::size_t cheapestArchitecture(const ScenarioResults& results, std::string_vie
     return cheapest;
 }
 
-std::vector<std::size_t> fastestArchitectures(const ScenarioResults& results) {
-    const auto& archs = results.architectures;
+std::vector<std::size_t> fastestArchitectures(ArchitectureSpan archs) {
     std::vector<std::size_t> fastest;
-    const std::vector<std::size_t> ranked = rankedArchitectures(results);
+    const std::vector<std::size_t> ranked = rankedArchitectures(archs);
     if (ranked.empty()) {
         return fastest;
     }
@@ -77,14 +75,13 @@ namespace {
 
 // Compares the leaders' 95 % intervals of `key` with the next ranked
 // architecture's (see RankingVerdict).
-RankingVerdict verdictOf(const ScenarioResults& results, std::string_view key,
+RankingVerdict verdictOf(ArchitectureSpan archs, std::string_view key,
                          std::vector<std::size_t> leaders) {
     RankingVerdict verdict;
     verdict.best = std::move(leaders);
     if (verdict.best.empty()) {
         return verdict;
     }
-    const auto& archs = results.architectures;
     const auto isLeader = [&](std::size_t i) {
         return std::find(verdict.best.begin(), verdict.best.end(), i) != verdict.best.end();
     };
@@ -98,7 +95,7 @@ RankingVerdict verdictOf(const ScenarioResults& results, std::string_view key,
         }
         upper = std::max(upper, archs[i].mean.value(key) + *half);
     }
-    const std::vector<std::size_t> ranked = rankedArchitectures(results);
+    const std::vector<std::size_t> ranked = rankedArchitectures(archs);
     std::optional<std::size_t> next;
     for (const std::size_t i : ranked) {
         if (!isLeader(i) && (!next || archs[i].mean.value(key) < archs[*next].mean.value(key))) {
@@ -129,19 +126,15 @@ RankingVerdict verdictOf(const ScenarioResults& results, std::string_view key,
 
 } // namespace
 
-RankingVerdict cheapestVerdict(const ScenarioResults& results, std::string_view costMetric) {
-    if (results.architectures.empty()) {
+RankingVerdict cheapestVerdict(ArchitectureSpan archs, std::string_view costMetric) {
+    if (archs.empty()) {
         return {};
     }
-    return verdictOf(results, costMetric, {cheapestArchitecture(results, costMetric)});
+    return verdictOf(archs, costMetric, {cheapestArchitecture(archs, costMetric)});
 }
 
-RankingVerdict cheapestVerdict(const ScenarioResults& results) {
-    return cheapestVerdict(results, metric::CostMonthly);
-}
-
-RankingVerdict fastestVerdict(const ScenarioResults& results) {
-    return verdictOf(results, metric::LatencyP99, fastestArchitectures(results));
+RankingVerdict fastestVerdict(ArchitectureSpan archs) {
+    return verdictOf(archs, metric::LatencyP99, fastestArchitectures(archs));
 }
 
 } // namespace faaslab

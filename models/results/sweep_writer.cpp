@@ -41,7 +41,21 @@ Json sweepToJson(const SweepResults& sweep) {
     for (const SweepPoint& p : sweep.points) {
         Json point;
         point["value"] = p.value;
-        point["cheapest"] = p.cheapest;
+        // A winner is named only where the replications separate it from
+        // the next; the lowest mean is always there (break-even points are
+        // located on it).
+        const RankingVerdict verdict = cheapestVerdictAt(p);
+        if (verdict.decided()) {
+            point["cheapest"] = p.cheapest;
+        } else {
+            point["cheapest"] = nullptr;
+            Json tied = Json::array();
+            for (const std::size_t i : verdict.indistinguishable) {
+                tied.push_back(p.architectures[i].name);
+            }
+            point["not_distinguishable"] = tied;
+        }
+        point["lowest_mean_cost"] = p.cheapest;
         Json archs = Json::array();
         for (const ArchitectureResults& a : p.architectures) {
             Json arch;
@@ -91,9 +105,16 @@ std::string sweepCsv(const SweepResults& sweep) {
     }
     out += '\n';
     for (const SweepPoint& p : sweep.points) {
-        for (const ArchitectureResults& a : p.architectures) {
+        const RankingVerdict verdict = cheapestVerdictAt(p);
+        for (std::size_t i = 0; i < p.architectures.size(); ++i) {
+            const ArchitectureResults& a = p.architectures[i];
+            const bool tied =
+                std::find(verdict.indistinguishable.begin(), verdict.indistinguishable.end(), i) !=
+                verdict.indistinguishable.end();
             out += formatNumber(p.value) + ',' + csvField(a.name) + ',' + csvField(a.type) + ',' +
-                   (a.name == p.cheapest ? "yes" : "no");
+                   (verdict.names(i) ? "yes"
+                    : tied           ? "indistinguishable"
+                                     : "no");
             for (const std::string& k : keys) {
                 const auto v = a.mean.find(k);
                 out += ',' + (v ? formatNumber(*v) : std::string());
@@ -113,20 +134,20 @@ std::string formatSweepTable(const SweepResults& sweep) {
     }
     header.push_back("cheapest");
     std::vector<std::vector<std::string>> rows;
-    bool anyRejects = false;
+    bool anyPartial = false;
     for (const SweepPoint& p : sweep.points) {
         std::vector<std::string> row{display(p.value)};
         for (const ArchitectureResults& a : p.architectures) {
             // A cost is only comparable if the architecture served the load.
-            const bool rejects = a.mean.value(metric::RejectionProbability) > 0.01;
-            anyRejects = anyRejects || rejects;
-            row.push_back(formatMoney(a.mean.value(metric::CostMonthly)) + (rejects ? "*" : ""));
+            const bool partial = !servesWholeLoad(a);
+            anyPartial = anyPartial || partial;
+            row.push_back(formatMoney(a.mean.value(metric::CostMonthly)) + (partial ? "*" : ""));
             row.push_back(formatSeconds(a.mean.value(metric::LatencyP99)));
         }
         // Where the replications cannot separate the cheapest from the next,
         // no winner is named (the break-even points still follow the means).
         row.push_back(cheapestVerdictAt(p).decided() ? p.cheapest
-                                                     : std::string("not distinguishable at 95 %"));
+                                                     : std::string(NotDistinguishable));
         rows.push_back(row);
     }
     std::vector<std::size_t> widths(header.size(), 0);
@@ -164,8 +185,9 @@ std::string formatSweepTable(const SweepResults& sweep) {
     for (const auto& row : rows) {
         out += line(row);
     }
-    if (anyRejects) {
-        out += "* rejects more than 1 % of the requests: the cost is not for the whole load\n";
+    if (anyPartial) {
+        out += "* leaves more than 1 % of the requests unserved (rejected, timed out or failed): "
+               "the cost is not for the whole load\n";
     }
     out += "\n";
     if (sweep.breakEvens.empty()) {

@@ -262,9 +262,7 @@ template <typename Task> void parallelFor(std::size_t count, int threads, Task t
 } // namespace
 
 RankingVerdict cheapestVerdictAt(const SweepPoint& point, std::string_view costMetric) {
-    ScenarioResults results;
-    results.architectures = point.architectures;
-    return cheapestVerdict(results, costMetric);
+    return cheapestVerdict(point.architectures, costMetric);
 }
 
 SweepOutput runSweep(const Json& scenario, const SweepSpec& spec, const SweepOptions& options) {

@@ -22,7 +22,7 @@ struct SweepSpec {
     // Break-even points are located to this fraction of their value.
     double breakEvenTolerance = 0.01;
     // The cost that decides which architecture is cheapest.
-    std::string costMetric = "cost.monthly_projection";
+    std::string costMetric{metric::CostMonthly};
 };
 
 struct SweepPoint {
@@ -39,7 +39,7 @@ struct SweepPoint {
 // replications, "not distinguishable at 95 %" when its cost interval
 // overlaps the next one's (ranking.h, RankingVerdict).
 RankingVerdict cheapestVerdictAt(const SweepPoint& point,
-                                 std::string_view costMetric = "cost.monthly_projection");
+                                 std::string_view costMetric = metric::CostMonthly);
 
 // Where the cheapest architecture changes: somewhere in [lower, upper],
 // reported as their midpoint.

@@ -292,6 +292,54 @@ private slots:
         const std::string table = formatSweepTable(sweep);
         QVERIFY2(table.find("not distinguishable at 95 %") != std::string::npos, table.c_str());
         QVERIFY(table.find("First\n") != std::string::npos);
+
+        // The sweep's JSON and CSV name no winner at the undecided point
+        // either; the lowest mean is still given, as such.
+        const nlohmann::ordered_json json = sweepToJson(sweep);
+        const auto& undecided = json["points"][0];
+        QVERIFY(undecided["cheapest"].is_null());
+        QCOMPARE(undecided["not_distinguishable"].size(), std::size_t{2});
+        QCOMPARE(undecided["lowest_mean_cost"].get<std::string>(),
+                 tie.architectures[cheapestArchitecture(tie)].name);
+        QCOMPARE(json["points"][1]["cheapest"].get<std::string>(), std::string("First"));
+        QVERIFY(!json["points"][1].contains("not_distinguishable"));
+        const std::string csv = sweepCsv(sweep);
+        for (const char* row :
+             {",First,serverless,indistinguishable,", ",Second,serverless,indistinguishable,",
+              ",First,serverless,yes,", ",Second,serverless,no,"}) {
+            QVERIFY2(csv.find(row) != std::string::npos, row);
+        }
+    }
+
+    // A cost is marked as not for the whole load when more than 1 % of the
+    // requests were not served, whether rejected or timed out.
+    void aSweepMarksACostThatLeavesRequestsUnserved() {
+        auto served = [](ArchitectureResults a, double completed) {
+            a.mean.set(metric::Arrived, 1000);
+            a.mean.set(metric::Completed, completed);
+            a.mean.set(metric::Rejected, 0);
+            a.mean.set(metric::RejectionProbability, 0);
+            a.mean.set(metric::TimedOut, 1000 - completed);
+            return a;
+        };
+        const ArchitectureResults timesOut = served(architecture("A", 10, 0.3), 980);
+        const ArchitectureResults atTheLimit = served(architecture("B", 20, 0.3), 990);
+        QVERIFY(!servesWholeLoad(timesOut));
+        QVERIFY(servesWholeLoad(atTheLimit)); // exactly 1 %: still the whole load
+        SweepPoint point;
+        point.value = 5;
+        point.architectures = {timesOut, atTheLimit};
+        point.cheapest = "B";
+        SweepResults sweep;
+        sweep.parameter = "workload.arrivals.rate_per_s";
+        sweep.architectureNames = {"A", "B"};
+        sweep.points = {point};
+        const std::string table = formatSweepTable(sweep);
+        QVERIFY2(table.find("$10.00*") != std::string::npos, table.c_str());
+        QVERIFY2(table.find("$20.00*") == std::string::npos, table.c_str());
+        QVERIFY2(table.find("* leaves more than 1 % of the requests unserved (rejected, timed "
+                            "out or failed)") != std::string::npos,
+                 table.c_str());
     }
 };
 
