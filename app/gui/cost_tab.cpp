@@ -168,8 +168,9 @@ void CostTab::clearResults() {
     m_plot->xAxis->setVisible(false);
     m_plot->yAxis->setVisible(false);
     m_title->setVisible(false);
-    showPlaceholder(m_plot, tr("Press Run (Ctrl+R) to simulate the scenario. This tab then "
-                               "breaks each architecture's cost down by what is billed."));
+    showPlaceholder(m_plot, runHint() + QLatin1Char(' ') +
+                                tr("This tab then "
+                                   "breaks each architecture's cost down by what is billed."));
 }
 
 void CostTab::showResults(const ScenarioResults& results) {

@@ -35,7 +35,8 @@ void FunctionsTab::clearResults() {
     }
     m_shown.clear();
     m_views.clear();
-    m_summary->setText(tr("Press Run (Ctrl+R) to simulate the scenario. For an application "
+    m_summary->setText(runHint() + QLatin1Char(' ') +
+                       tr("For an application "
                           "(a format-2 scenario) this tab lists the requests of each trigger and "
                           "the invocations, cold starts, throttles, retries, timeouts and cost "
                           "of each function, per architecture."));

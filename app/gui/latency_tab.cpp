@@ -113,8 +113,10 @@ void LatencyTab::clearResults() {
         axis->setVisible(false);
     }
     m_title->setVisible(false);
-    showPlaceholder(m_plot, tr("Press Run (Ctrl+R) to simulate the scenario. This tab then "
-                               "compares the latency distributions and their p50, p95 and p99."));
+    showPlaceholder(m_plot,
+                    runHint() + QLatin1Char(' ') +
+                        tr("This tab then "
+                           "compares the latency distributions and their p50, p95 and p99."));
 }
 
 void LatencyTab::showResults(const ScenarioResults& results) {

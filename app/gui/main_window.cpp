@@ -315,6 +315,7 @@ void MainWindow::updateRunState() {
     const bool running = m_controller->isRunning();
     const bool sweeping = m_sweep->isRunning();
     m_run->setEnabled(!running && !sweeping && m_document->isValid());
+    m_results->setScenarioRunnable(m_document->isValid());
     m_stop->setEnabled(running || sweeping);
     m_stop->setToolTip(sweeping ? tr("Stop the sweep (Esc); its finished points are kept")
                                 : tr("Stop the run (Esc)"));

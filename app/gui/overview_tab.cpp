@@ -61,7 +61,8 @@ void OverviewTab::clearResults() {
     }
     m_cards.clear();
     m_columns = 0;
-    m_summary->setText(tr("Press Run (Ctrl+R) to simulate the scenario. Each architecture gets "
+    m_summary->setText(runHint() + QLatin1Char(' ') +
+                       tr("Each architecture gets "
                           "a card here with its requests, latency, instances and cost."));
 }
 

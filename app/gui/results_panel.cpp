@@ -16,6 +16,7 @@ ResultsPanel::ResultsPanel(QWidget* parent)
 
 void ResultsPanel::addResultsTab(ResultsTab* tab) {
     m_tabs.append(tab);
+    tab->setScenarioRunnable(m_runnable);
     addTab(tab, tab->title());
 }
 
@@ -28,6 +29,19 @@ void ResultsPanel::showResults(const ScenarioResults& results) {
         deliver(front);
     }
     deliverNextLater();
+}
+
+void ResultsPanel::setScenarioRunnable(bool runnable) {
+    if (runnable == m_runnable) {
+        return;
+    }
+    m_runnable = runnable;
+    for (ResultsTab* tab : m_tabs) {
+        tab->setScenarioRunnable(runnable);
+        if (!m_hasResults) {
+            tab->clearResults(); // shows the placeholder again, with the new hint
+        }
+    }
 }
 
 void ResultsPanel::clearResults() {

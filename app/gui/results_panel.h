@@ -26,6 +26,8 @@ public:
     void deliverPending();
     const QList<ResultsTab*>& resultsTabs() const { return m_tabs; }
     bool hasResults() const { return m_hasResults; }
+    // Whether Run is possible: the tabs' placeholders say how to get results.
+    void setScenarioRunnable(bool runnable);
     const ScenarioResults& results() const { return m_results; }
 
 private:
@@ -36,6 +38,7 @@ private:
     QList<ResultsTab*> m_pending;
     ScenarioResults m_results;
     bool m_hasResults = false;
+    bool m_runnable = true;
     int m_generation = 0;
 };
 

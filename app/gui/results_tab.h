@@ -26,8 +26,15 @@ public:
     virtual bool showsResults() const { return true; }
     // The charts of this tab, for File > Export and the screenshot mode.
     virtual QList<QCustomPlot*> charts() const { return {}; }
+    // Whether the scenario can be run now; the placeholder shown before any
+    // results says how to get them (the panel calls clearResults() again
+    // when this changes and there are no results).
+    void setScenarioRunnable(bool runnable) { m_runnable = runnable; }
 
 protected:
+    // The first sentence of a placeholder: press Run, or fix the problems
+    // first while Run is disabled.
+    QString runHint() const;
     // Chart colours are baked into the chart items, so a new palette (a
     // switch to a dark theme) needs them made again. Called once per burst of
     // palette changes, queued, because the charts themselves only learn the
@@ -37,6 +44,7 @@ protected:
 
 private:
     bool m_restylePending = false;
+    bool m_runnable = true;
 };
 
 } // namespace faaslab::gui

@@ -161,9 +161,10 @@ void TimeSeriesTab::clearResults() {
         labelAxis(m_plots[i]->xAxis, tr("Simulated time"));
         m_plots[i]->replot(QCustomPlot::rpQueuedReplot);
     }
-    showPlaceholder(m_plots[0], tr("Press Run (Ctrl+R) to simulate the scenario. This tab then "
-                                   "shows request rate, instances, queue length and cost over "
-                                   "time."));
+    showPlaceholder(m_plots[0], runHint() + QLatin1Char(' ') +
+                                    tr("This tab then "
+                                       "shows request rate, instances, queue length and cost over "
+                                       "time."));
     m_cursorLabel->setText(usageHint());
 }
 

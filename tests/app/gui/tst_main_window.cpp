@@ -226,6 +226,13 @@ private slots:
         QVERIFY(!window.document()->isValid());
         QCOMPARE(rate->errorText(), QString("must be a positive number, got -3"));
         QVERIFY(!window.runAction()->isEnabled());
+        // With no results yet, the tabs say how to get them: not "press
+        // Run" while Run is disabled.
+        const auto* overview =
+            qobject_cast<const OverviewTab*>(window.resultsPanel()->resultsTabs().front());
+        QVERIFY(overview != nullptr);
+        QVERIFY2(overview->summaryText().startsWith("Fix the scenario's problems (see Problems)"),
+                 qPrintable(overview->summaryText()));
 
         // The same message as the loader prints for that file.
         QTemporaryDir dir;
@@ -247,6 +254,8 @@ private slots:
         QVERIFY(window.document()->isValid());
         QVERIFY(rate->errorText().isEmpty());
         QVERIFY(window.runAction()->isEnabled());
+        QVERIFY2(overview->summaryText().startsWith("Press Run (Ctrl+R)"),
+                 qPrintable(overview->summaryText()));
 
         // Text that is not a number gets the reader's type message.
         edit->selectAll();
