@@ -21,6 +21,14 @@ QColor architectureColor(int index) {
     return palette[static_cast<std::size_t>(index) % std::size(palette)];
 }
 
+QPen architecturePen(int index, double width) {
+    static const Qt::PenStyle styles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine,
+                                          Qt::DashDotDotLine};
+    QPen pen(architectureColor(index), width);
+    pen.setStyle(styles[static_cast<std::size_t>(index) % std::size(styles)]);
+    return pen;
+}
+
 void labelAxis(QCPAxis* axis, const QString& label) {
     const QPalette palette = axis->parentPlot()->palette();
     const QColor text = palette.color(QPalette::WindowText);

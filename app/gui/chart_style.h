@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QPen>
 #include <QString>
 #include <optional>
 
@@ -23,6 +24,11 @@ namespace faaslab::gui {
 // The colour of the i-th architecture, the same in every chart and card
 // (Okabe-Ito: distinguishable with colour-blindness and on dark palettes).
 QColor architectureColor(int index);
+// The line of the i-th architecture: its colour, and a dash pattern of its
+// own (solid, dashed, dotted, ...), so that two curves that coincide (an
+// architecture hidden under another's line) both stay visible, and the
+// legend tells them apart without colour.
+QPen architecturePen(int index, double width);
 
 // Applies the palette-aware style and interactions to a plot.
 void styleChart(QCustomPlot* plot);

@@ -184,7 +184,7 @@ void LatencyTab::build(const ScenarioResults& results) {
         const QColor color = architectureColor(i);
         const QString name = QString::fromStdString(a.name);
         QCPGraph* curve = m_plot->addGraph();
-        curve->setPen(QPen(color, 2.0));
+        curve->setPen(architecturePen(i, 2.0));
         curve->setLineStyle(QCPGraph::lsStepLeft);
         curve->setData(keys, values, true);
 

@@ -725,7 +725,7 @@ QStringList MainWindow::saveScreenshots(const QString& directory, const QSize& s
         if (!tab->showsResults()) {
             continue;
         }
-        grab(this, "tab-" + tab->title().toLower().replace(' ', '-'));
+        grab(this, "tab-" + portableFileName(tab->title().toLower()));
     }
     m_results->setCurrentIndex(0);
     return written;

@@ -1,6 +1,7 @@
 #include "sweep_tab.h"
 
 #include "chart_style.h"
+#include "export_file_name.h"
 #include "models/results/comparison_table.h"
 #include "models/results/metric_keys.h"
 #include "models/results/ranking.h"
@@ -17,11 +18,13 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontMetrics>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
@@ -161,10 +164,57 @@ QString countText(double count) {
     return QString::number(count, 'f', 0);
 }
 
+// Whether the labels of the `ticks` inside `range` fit side by side on a
+// horizontal axis, two characters apart; a vertical axis always has room.
+bool labelsFit(const QCPAxis* axis, const QVector<double>& ticks, const QCPRange& range) {
+    if (axis == nullptr || axis->orientation() != Qt::Horizontal || axis->axisRect() == nullptr ||
+        axis->axisRect()->width() <= 0) {
+        return true;
+    }
+    const QFontMetrics metrics(axis->tickLabelFont());
+    const QLocale locale = axis->parentPlot()->locale();
+    int total = 0;
+    for (const double v : ticks) {
+        if (v >= range.lower && v <= range.upper) {
+            total += metrics.horizontalAdvance(locale.toString(v, 'g', axis->numberPrecision())) +
+                     2 * metrics.averageCharWidth();
+        }
+    }
+    return total <= axis->axisRect()->width();
+}
+
+// Evenly spaced ticks, as many as asked for but no more than the labels
+// leave room for on a narrow window.
+class SweepLinearTicker : public QCPAxisTicker {
+public:
+    explicit SweepLinearTicker(const QCPAxis* axis)
+        : m_axis(axis) {}
+
+protected:
+    double getTickStep(const QCPRange& range) override {
+        const int wanted = tickCount();
+        double step = QCPAxisTicker::getTickStep(range);
+        while (mTickCount > 2 && !labelsFit(m_axis, createTickVector(step, range), range)) {
+            --mTickCount;
+            step = QCPAxisTicker::getTickStep(range);
+        }
+        mTickCount = wanted;
+        return step;
+    }
+
+private:
+    const QCPAxis* m_axis;
+};
+
 // Ticks for a logarithmic axis: the densest of 1-2-3-5-7, 1-2-5, 1-3 per
-// decade that stays within the tick count (decade ticks alone would leave
-// one or two labels on a sweep over a decade or two), decades otherwise.
+// decade that stays within the tick count and whose labels fit the axis
+// (decade ticks alone would leave one or two labels on a sweep over a decade
+// or two), decades otherwise.
 class SweepLogTicker : public QCPAxisTickerLog {
+public:
+    explicit SweepLogTicker(const QCPAxis* axis)
+        : m_axis(axis) {}
+
 protected:
     QVector<double> createTickVector(double tickStep, const QCPRange& range) override {
         m_fine = false;
@@ -189,7 +239,7 @@ protected:
                 // Zoomed into less than a step: plain evenly spaced ticks.
                 return QCPAxisTicker::createTickVector(tickStep, range);
             }
-            if (inRange <= tickCount() + 3) {
+            if (inRange <= tickCount() + 3 && labelsFit(m_axis, ticks, range)) {
                 m_fine = true;
                 return ticks;
             }
@@ -201,19 +251,20 @@ protected:
     }
 
 private:
+    const QCPAxis* m_axis;
     bool m_fine = false;
 };
 
 void setScale(QCPAxis* axis, bool logarithmic, int tickCount) {
     if (logarithmic) {
         axis->setScaleType(QCPAxis::stLogarithmic);
-        auto ticker = QSharedPointer<SweepLogTicker>::create();
+        auto ticker = QSharedPointer<SweepLogTicker>::create(axis);
         ticker->setSubTickCount(8);
         ticker->setTickCount(tickCount);
         axis->setTicker(ticker);
     } else {
         axis->setScaleType(QCPAxis::stLinear);
-        auto ticker = QSharedPointer<QCPAxisTicker>::create();
+        auto ticker = QSharedPointer<SweepLinearTicker>::create(axis);
         ticker->setTickCount(tickCount);
         axis->setTicker(ticker);
     }
@@ -352,7 +403,7 @@ SweepTab::SweepTab(ScenarioDocument* document, QWidget* parent)
     buildPlot();
 
     connect(m_document, &ScenarioDocument::changed, this, &SweepTab::onDocumentChanged);
-    connect(m_document, &ScenarioDocument::filePathChanged, this, &SweepTab::onDocumentReplaced);
+    connect(m_document, &ScenarioDocument::loaded, this, &SweepTab::onDocumentReplaced);
     connect(m_document, &ScenarioDocument::validityChanged, this, &SweepTab::updateRunState);
     connect(m_controller, &RunController::started, this, [this] {
         updateRunState();
@@ -455,6 +506,13 @@ void SweepTab::buildControls() {
                  .arg(MinSweepPoints)
                  .arg(MaxSweepPoints));
     m_points->setMaximumWidth(60);
+    // Room for a value like "2.048e+06" at any window width (the cursor is
+    // put at the start of a prefilled value, so a longer one shows its
+    // leading digits).
+    for (QLineEdit* edit : {m_from, m_to}) {
+        edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(QStringLiteral("2.048e+06")) +
+                              2 * edit->fontMetrics().averageCharWidth());
+    }
     m_logarithmic = new QCheckBox(tr("&Logarithmic"), body);
     m_logarithmic->setObjectName("sweepLogarithmic");
     m_logarithmic->setToolTip(tr("Space the values geometrically (1, 2, 5, 10 …) and use a "
@@ -708,11 +766,8 @@ void SweepTab::onDocumentChanged() {
 }
 
 void SweepTab::onDocumentReplaced() {
-    // Saving keeps the undo history; opening or creating a scenario clears it.
-    if (m_document->undoStack()->count() != 0) {
-        return;
-    }
-    // Another scenario: calibrate on it, and propose its own range.
+    // Another scenario (not the same one saved under another name):
+    // calibrate on it, and propose its own range.
     m_speed = 0.0;
     m_workCache.clear();
     m_rangeEdited = false;
@@ -818,8 +873,17 @@ void SweepTab::prefillRange() {
     m_from->setText(displayValue(proposal.from));
     m_to->setText(displayValue(proposal.to));
     m_points->setText(QString::number(proposal.points));
+    showRangeFromStart();
     m_logarithmic->setChecked(proposal.logarithmic);
     updateEstimate();
+}
+
+void SweepTab::showRangeFromStart() {
+    // setText() leaves the cursor at the end, so a value wider than its field
+    // would show only its last digits ("048e+06" for 2.048e+06).
+    for (QLineEdit* edit : {m_from, m_to, m_points}) {
+        edit->setCursorPosition(0);
+    }
 }
 
 void SweepTab::ensureSpeed() {
@@ -1214,6 +1278,7 @@ void SweepTab::restoreControls(const SweepResults& results, bool logarithmic) {
         m_from->setText(displayValue(results.points.front().value));
         m_to->setText(displayValue(results.points.back().value));
         m_points->setText(QString::number(results.points.size()));
+        showRangeFromStart();
         m_logarithmic->setChecked(logarithmic);
     }
     m_rangeEdited = true;
@@ -1264,9 +1329,24 @@ void SweepTab::updateSummary() {
                              "break-even points were located."));
     } else if (r.breakEvens.empty()) {
         const std::string cheapest = r.points.empty() ? std::string() : r.points.front().cheapest;
-        summary +=
-            QLatin1Char(' ') + tr("No break-even point: <b>%1</b> is cheapest at every value.")
-                                   .arg(text(cheapest).toHtmlEscaped());
+        const auto undecided =
+            std::count_if(r.points.begin(), r.points.end(),
+                          [](const SweepPoint& p) { return !cheapestVerdictAt(p).decided(); });
+        if (undecided == 0) {
+            summary +=
+                QLatin1Char(' ') + tr("No break-even point: <b>%1</b> is cheapest at every value.")
+                                       .arg(text(cheapest).toHtmlEscaped());
+        } else {
+            // The means never change hands, but at some values the
+            // replications cannot tell the lowest from the next.
+            summary += QLatin1Char(' ') +
+                       tr("No break-even point: <b>%1</b> has the lowest mean cost at every "
+                          "value, but at %2 of %3 values its cost is not distinguishable at "
+                          "95 % from the next one's.")
+                           .arg(text(cheapest).toHtmlEscaped())
+                           .arg(undecided)
+                           .arg(r.points.size());
+        }
     } else {
         summary += QLatin1Char(' ') +
                    (r.breakEvens.size() == 1
@@ -1314,7 +1394,7 @@ void SweepTab::saveDialog() {
         return;
     }
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("Save Sweep"), m_document->displayName() + "-sweep.json",
+        this, tr("Save Sweep"), portableFileName(m_document->displayName()) + "-sweep.json",
         tr("Sweep JSON (*.json);;CSV, one row per value and architecture (*.csv)"));
     if (path.isEmpty()) {
         return;
@@ -1420,7 +1500,7 @@ void SweepTab::plotResults() {
             QCPGraph* g =
                 m_plot->addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
             g->setName(text(r.architectureNames[i]));
-            g->setPen(QPen(color, 2.0));
+            g->setPen(architecturePen(static_cast<int>(i), 2.0));
             g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, 7.0));
             return g;
         };
@@ -1451,7 +1531,7 @@ void SweepTab::plotResults() {
             // Leaving more than 1 % unserved (rejected, timed out or failed,
             // as the ranking counts them) means its cost is not for the
             // whole load; a timeout is as much a failure as a rejection.
-            const bool rejecting = unservedShare(a) > RankingServiceTolerance;
+            const bool rejecting = !servesWholeLoad(a);
             // A latency is only defined if some request was served.
             const bool served = a.mean.value(metric::Completed) > 0.0;
             c.cost->addData(p.value, cost);
@@ -1653,9 +1733,11 @@ void SweepTab::showCursorAt(double pixelX) {
         return;
     }
     QStringList lines;
+    // A winner only where the replications separate it (ranking.h).
     lines << tr("%1 = %2 (cheapest: %3)")
                  .arg(shortName(text(m_results->parameter)), displayValue(nearest->value),
-                      text(nearest->cheapest));
+                      cheapestVerdictAt(*nearest).decided() ? text(nearest->cheapest)
+                                                            : tr("not distinguishable at 95 %"));
     for (std::size_t i = 0; i < nearest->architectures.size() && i < m_curves.size(); ++i) {
         if (!m_curves[i].cost->visible()) {
             continue;
@@ -1664,9 +1746,8 @@ void SweepTab::showCursorAt(double pixelX) {
         QString line = tr("%1: %2 per 30 days, p99 %3")
                            .arg(text(a.name), text(formatMoney(a.mean.value(metric::CostMonthly))),
                                 text(formatSeconds(a.mean.value(metric::LatencyP99))));
-        const double unserved = unservedShare(a);
-        if (unserved > RankingServiceTolerance) {
-            line += tr(", leaves %1 unserved").arg(text(formatPercent(unserved)));
+        if (!servesWholeLoad(a)) {
+            line += tr(", leaves %1 unserved").arg(text(formatPercent(unservedShare(a))));
         }
         lines << line;
     }

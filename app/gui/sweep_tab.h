@@ -171,7 +171,8 @@ protected:
 
 private:
     // Per architecture: the line with filled markers, and hollow markers
-    // drawn over the points where it rejects more than 1 % of the requests.
+    // drawn over the points where it leaves more than 1 % of the requests
+    // unserved (servesWholeLoad).
     struct Curves {
         QCPGraph* cost = nullptr;
         QCPGraph* costRejecting = nullptr;
@@ -196,6 +197,7 @@ private:
     void takeFinishedPoints();
     void updateEstimate();
     void ensureSpeed();
+    void showRangeFromStart();
     // Expected invocations of one run with the parameter at each value
     // (0 where the scenario cannot be read there).
     std::vector<double> workAt(const QString& parameter, const std::vector<double>& values);

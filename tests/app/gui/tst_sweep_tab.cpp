@@ -147,9 +147,36 @@ private slots:
         document.setValue(ScenarioDocument::Pointer("/architectures/1/instances"), 3, "fleet");
         QCOMPARE(tab.fromEdit()->text(), QString("1"));
         QCOMPARE(tab.toEdit()->text(), QString("30"));
+        // A prefilled value is shown from its start; the user clicks at its
+        // end and types.
+        QCOMPARE(tab.toEdit()->cursorPosition(), 0);
+        tab.toEdit()->end(false);
         QTest::keyClicks(tab.toEdit(), "0");
         document.setValue(ScenarioDocument::Pointer("/architectures/1/instances"), 4, "fleet");
         QCOMPARE(tab.toEdit()->text(), QString("300"));
+    }
+
+    // Saving (or Save As) is the same scenario under a name: the range the
+    // user typed stays; opening another scenario proposes its own.
+    void savingKeepsTheTypedRangeAndOpeningAnotherProposesItsOwn() {
+        ScenarioDocument document;
+        load(document);
+        SweepTab tab(&document);
+        tab.parameterBox()->setCurrentText(Rate);
+        tab.fromEdit()->selectAll();
+        QTest::keyClicks(tab.fromEdit(), "2");
+        tab.toEdit()->selectAll();
+        QTest::keyClicks(tab.toEdit(), "40");
+        QString error;
+        QVERIFY2(document.saveFile(m_dir.filePath("saved-as.json"), &error), qPrintable(error));
+        QCOMPARE(tab.fromEdit()->text(), QString("2"));
+        QCOMPARE(tab.toEdit()->text(), QString("40"));
+        load(document);
+        const SweepTab fresh(&document); // what a new window proposes
+        QCOMPARE(tab.parameterBox()->currentText(), fresh.parameterBox()->currentText());
+        QCOMPARE(tab.fromEdit()->text(), fresh.fromEdit()->text());
+        QCOMPARE(tab.toEdit()->text(), fresh.toEdit()->text());
+        QVERIFY(tab.fromEdit()->text() != "2" || tab.toEdit()->text() != "40");
     }
 
     void sweepFindsTheSameBreakEvenAsTheCommandLine() {
@@ -605,6 +632,49 @@ private slots:
         QCOMPARE(axis->range().lower, 0.0);
         bool ok = false;
         QVERIFY(axis->range().upper >= latency->getValueRange(ok).upper);
+    }
+
+    // A logarithmic sweep over large values on a narrow window: the tick
+    // labels of the parameter axis never run into each other (they did at
+    // 1024 x 700: "3000005000007000001e+06").
+    void parameterAxisLabelsNeverOverlapOnANarrowWindow() {
+        ScenarioDocument document;
+        load(document);
+        SweepTab tab(&document);
+        tab.resize(420, 700);
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tab));
+        tab.logarithmicBox()->setChecked(true);
+        tab.startSweep("architectures[0].keep_alive_s", sweepRange(300000.0, 2000000.0, 4, true));
+        QVERIFY(tab.controller()->waitForFinished(300000));
+        QCoreApplication::processEvents();
+        QCPAxis* x = tab.costGraph(0)->keyAxis();
+        QCOMPARE(x->scaleType(), QCPAxis::stLogarithmic);
+        // Twice: the ticks of the first replot are chosen before the layout
+        // has given the axis its width.
+        x->parentPlot()->replot();
+        x->parentPlot()->replot();
+        const QFontMetrics metrics(x->tickLabelFont());
+        const QVector<double> ticks = x->tickVector();
+        const QVector<QString> labels = x->tickVectorLabels();
+        QCOMPARE(ticks.size(), labels.size());
+        double previousRight = -std::numeric_limits<double>::infinity();
+        int shown = 0;
+        for (int i = 0; i < ticks.size(); ++i) {
+            if (ticks[i] < x->range().lower || ticks[i] > x->range().upper) {
+                continue;
+            }
+            const double centre = x->coordToPixel(ticks[i]);
+            const double half = metrics.horizontalAdvance(labels[i]) / 2.0;
+            QVERIFY2(centre - half > previousRight,
+                     qPrintable(QString("label %1 at %2 px overlaps the one before it (axis %3 px)")
+                                    .arg(labels[i])
+                                    .arg(centre)
+                                    .arg(x->axisRect()->width())));
+            previousRight = centre + half;
+            ++shown;
+        }
+        QVERIFY2(shown >= 2, qPrintable(QString::number(shown)));
     }
 
     // Two days at 60 requests/s (mid-size-api): the proposed default range
