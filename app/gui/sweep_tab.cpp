@@ -760,7 +760,11 @@ void SweepTab::onDocumentChanged() {
     refreshParameters(false);
     if (m_results) {
         updateSummary();
-        plotResults();
+        // Only when the chart's "stale" mark must change: replotting at
+        // every keystroke would throw away the user's zoom.
+        if (isStale() != m_plottedStale) {
+            plotResults();
+        }
     }
     updateRunState();
 }
@@ -1411,6 +1415,7 @@ void SweepTab::saveDialog() {
 // Chart
 
 void SweepTab::plotResults() {
+    m_plottedStale = isStale();
     m_plot->clearPlottables();
     m_plot->clearItems();
     m_curves.clear();

@@ -248,6 +248,9 @@ private:
     // document's value until the user edits them.
     std::optional<double> m_prefilledFrom;
     bool m_rangeEdited = false;
+    // Whether the chart was last drawn for a stale sweep (it says so); an
+    // edit replots only when this changes, so typing keeps the zoom.
+    bool m_plottedStale = false;
 
     RunController* m_otherRun = nullptr;
     // Points finished by the worker, not yet taken by the GUI thread.

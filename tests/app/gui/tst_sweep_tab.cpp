@@ -483,12 +483,18 @@ private slots:
         QCOMPARE(tab.costGraph(0)->dataCount(), 2);
         QVERIFY(tab.charts().front()->plotLayout()->hasElement(0, 0));
 
+        // The user zooms into the stale chart; further edits that leave it
+        // stale keep the zoom (the chart is not redrawn at each keystroke).
+        QCPAxis* x = tab.costGraph(0)->keyAxis();
+        x->setRange(3.0, 4.0);
+
         // Corrected: the same parameter, its value again, still stale (the
         // rate is 6, the sweep ran at 5).
         document.setValue(rate, 6, "rate");
         QCOMPARE(tab.parameterBox()->currentText(), Rate);
         QVERIFY(tab.currentValueLabel()->text().contains("6"));
         QVERIFY(tab.isStale());
+        QCOMPARE(tab.costGraph(0)->keyAxis()->range(), QCPRange(3.0, 4.0));
         // Undone to the swept scenario: no longer stale.
         document.setValue(rate, 5, "rate");
         QVERIFY(!tab.isStale());
