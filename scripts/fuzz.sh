@@ -8,6 +8,9 @@
 #
 #   scripts/fuzz.sh [SECONDS]
 #
+# FAASLAB_FUZZ_PRESET names another clang preset that builds the targets
+# (test.sh uses `sanitize`, whose one build also holds the sanitized suites).
+#
 # The corpus in the tree is not modified: new inputs go to a scratch copy
 # under build/fuzz/. To refresh the tree's corpus after a longer run, merge
 # into it by hand (see docs/validation.md).
@@ -16,10 +19,11 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 seconds="${1:-60}"
 
-cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz
+preset="${FAASLAB_FUZZ_PRESET:-fuzz}"
+cmake --preset "$preset" >/dev/null
+cmake --build --preset "$preset" --target scenario_reader_fuzzer trace_reader_fuzzer
 
-build="$root/build/fuzz"
+build="$root/build/$preset"
 run_target() {
     local name="$1" seeds="$2"
     shift 2
