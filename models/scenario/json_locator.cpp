@@ -1,7 +1,9 @@
 #include "models/scenario/json_locator.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <deque>
+#include <functional>
 #include <unordered_set>
 
 namespace faaslab {
@@ -328,7 +330,8 @@ public:
             return false;
         }
         if (!m_frames.empty() && m_frames.back().object) {
-            m_frames.back().keys.push_back(KeyEntry{m_pendingKey, cursor.position()});
+            m_frames.back().keys.push_back(
+                KeyEntry{m_pendingKey, cursor.position(), keyHash(m_pendingKey)});
         }
         if (container) {
             Frame frame;
@@ -361,7 +364,13 @@ private:
     struct KeyEntry {
         std::string_view key;
         JsonLocator::Position position;
+        // Of the key: sorting compares it first and the bytes only on a tie,
+        // so millions of keys with a long common prefix sort quickly.
+        std::uint32_t hash = 0;
     };
+    static std::uint32_t keyHash(std::string_view key) {
+        return static_cast<std::uint32_t>(std::hash<std::string_view>{}(key));
+    }
     struct Frame {
         bool object = false;
         bool inObject = false; // how the parent names this value
@@ -376,25 +385,39 @@ private:
             return;
         }
         // Sorting keeps the scan linear in practice (n log n in the number
-        // of members) where a search per member would be quadratic.
-        // In place (std::sort, not stable_sort, which would allocate a copy
-        // of the list), ties in file order so the later key is the repeat.
-        std::sort(keys.begin(), keys.end(), [](const KeyEntry& a, const KeyEntry& b) {
+        // of members) where a search per member would be quadratic. Equal
+        // keys end up next to each other (by hash, then bytes), in file
+        // order, so the later one is the repeat. In place: std::sort, not
+        // stable_sort, which would allocate a copy of the list.
+        const auto before = [](const JsonLocator::Position& a, const JsonLocator::Position& b) {
+            return a.line != b.line ? a.line < b.line : a.column < b.column;
+        };
+        std::sort(keys.begin(), keys.end(), [&](const KeyEntry& a, const KeyEntry& b) {
+            if (a.hash != b.hash) {
+                return a.hash < b.hash;
+            }
             if (a.key != b.key) {
                 return a.key < b.key;
             }
-            return a.position.line != b.position.line ? a.position.line < b.position.line
-                                                      : a.position.column < b.position.column;
+            return before(a.position, b.position);
         });
+        std::vector<const KeyEntry*> repeats;
         for (std::size_t i = 1; i < keys.size(); ++i) {
-            if (keys[i].key != keys[i - 1].key) {
-                continue;
+            if (keys[i].hash == keys[i - 1].hash && keys[i].key == keys[i - 1].key) {
+                repeats.push_back(&keys[i]);
             }
-            ++m_duplicateCount;
-            if (m_duplicates.size() < JsonLocator::MaxDuplicatesListed) {
-                m_duplicates.push_back(
-                    JsonLocator::Duplicate{childPath(framePath(), keys[i].key), keys[i].position});
+        }
+        m_duplicateCount += repeats.size();
+        // Listed in file order, as a reader meets them.
+        std::sort(repeats.begin(), repeats.end(), [&](const KeyEntry* a, const KeyEntry* b) {
+            return before(a->position, b->position);
+        });
+        for (const KeyEntry* repeat : repeats) {
+            if (m_duplicates.size() >= JsonLocator::MaxDuplicatesListed) {
+                break;
             }
+            m_duplicates.push_back(
+                JsonLocator::Duplicate{childPath(framePath(), repeat->key), repeat->position});
         }
     }
 

@@ -287,6 +287,35 @@ private slots:
         QCOMPARE(d->line, 4);
     }
 
+    // Repeats are listed in file order (as a reader meets them), the first
+    // MaxDuplicatesListed of them, and all are counted; many keys with a
+    // long common prefix are still found.
+    void listsRepeatedKeysInFileOrder() {
+        const JsonLocator small(R"({"b": 1, "a": 2, "b": 3, "a": 4})");
+        QCOMPARE(small.duplicateCount(), std::size_t{2});
+        QCOMPARE(small.duplicates().size(), std::size_t{2});
+        QCOMPARE(small.duplicates()[0].path, std::string("b"));
+        QCOMPARE(small.duplicates()[1].path, std::string("a"));
+        QVERIFY(small.duplicates()[0].position.column < small.duplicates()[1].position.column);
+
+        // 200,000 distinct keys sharing a 40-character prefix, then 150 of
+        // them again in reverse order.
+        const std::string prefix(40, 'k');
+        std::string text = "{";
+        for (int i = 0; i < 200000; ++i) {
+            text += '"' + prefix + std::to_string(i) + "\":0,";
+        }
+        for (int i = 149; i >= 0; --i) {
+            text += '"' + prefix + std::to_string(i) + "\":1" + (i > 0 ? "," : "");
+        }
+        text += '}';
+        const JsonLocator many(text);
+        QCOMPARE(many.duplicateCount(), std::size_t{150});
+        QCOMPARE(many.duplicates().size(), JsonLocator::MaxDuplicatesListed);
+        QCOMPARE(many.duplicates().front().path, prefix + "149");
+        QCOMPARE(many.duplicates().back().path, prefix + "50");
+    }
+
     void repeatedKeysKeepTheirFirstPlaceAndLastValue() {
         // What the editor opens: one member per key, as the library gives.
         const std::string text = R"({"a": 1, "b": [{"x": 1, "x": 2}], "\u0061": 3})";
