@@ -1,5 +1,7 @@
 #include "models/scenario/json_locator.h"
 
+#include "models/scenario/key_hash_order.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <deque>
@@ -330,8 +332,7 @@ public:
             return false;
         }
         if (!m_frames.empty() && m_frames.back().object) {
-            m_frames.back().keys.push_back(
-                KeyEntry{m_pendingKey, cursor.position(), keyHash(m_pendingKey)});
+            m_frames.back().keys.push_back(KeyEntry{m_pendingKey, cursor.position()});
         }
         if (container) {
             Frame frame;
@@ -364,13 +365,7 @@ private:
     struct KeyEntry {
         std::string_view key;
         JsonLocator::Position position;
-        // Of the key: sorting compares it first and the bytes only on a tie,
-        // so millions of keys with a long common prefix sort quickly.
-        std::uint32_t hash = 0;
     };
-    static std::uint32_t keyHash(std::string_view key) {
-        return static_cast<std::uint32_t>(std::hash<std::string_view>{}(key));
-    }
     struct Frame {
         bool object = false;
         bool inObject = false; // how the parent names this value
@@ -380,44 +375,51 @@ private:
     };
 
     void findRepeats() {
-        std::vector<KeyEntry>& keys = m_frames.back().keys;
+        const std::vector<KeyEntry>& keys = m_frames.back().keys;
         if (keys.size() < 2) {
             return;
         }
-        // Sorting keeps the scan linear in practice (n log n in the number
-        // of members) where a search per member would be quadratic. Equal
-        // keys end up next to each other (by hash, then bytes), in file
-        // order, so the later one is the repeat. In place: std::sort, not
-        // stable_sort, which would allocate a copy of the list.
-        const auto before = [](const JsonLocator::Position& a, const JsonLocator::Position& b) {
-            return a.line != b.line ? a.line < b.line : a.column < b.column;
-        };
-        std::sort(keys.begin(), keys.end(), [&](const KeyEntry& a, const KeyEntry& b) {
-            if (a.hash != b.hash) {
-                return a.hash < b.hash;
+        // Keys that may be equal (same hash) next to each other, in file
+        // order: linear in the number of members, where a search per member
+        // would be quadratic.
+        static_assert(JsonLocator::MaxValues <= 0xFFFF'FFFFu);
+        const std::vector<std::uint64_t> order =
+            keyHashOrder(keys.size(), [&](std::size_t i) { return keys[i].key; });
+        std::vector<std::uint32_t> repeats;
+        std::vector<std::uint32_t> sameHash;
+        for (std::size_t begin = 0; begin < order.size();) {
+            std::size_t end = begin + 1;
+            while (end < order.size() && (order[end] >> 32) == (order[begin] >> 32)) {
+                ++end;
             }
-            if (a.key != b.key) {
-                return a.key < b.key;
+            if (end - begin > 1) {
+                // Keys sharing a hash, in file order: sorted by their bytes
+                // (stable, so equal keys stay in file order), a key equal to
+                // the one before it repeats it.
+                sameHash.clear();
+                for (std::size_t i = begin; i < end; ++i) {
+                    sameHash.push_back(static_cast<std::uint32_t>(order[i]));
+                }
+                std::stable_sort(
+                    sameHash.begin(), sameHash.end(),
+                    [&](std::uint32_t a, std::uint32_t b) { return keys[a].key < keys[b].key; });
+                for (std::size_t i = 1; i < sameHash.size(); ++i) {
+                    if (keys[sameHash[i]].key == keys[sameHash[i - 1]].key) {
+                        repeats.push_back(sameHash[i]);
+                    }
+                }
             }
-            return before(a.position, b.position);
-        });
-        std::vector<const KeyEntry*> repeats;
-        for (std::size_t i = 1; i < keys.size(); ++i) {
-            if (keys[i].hash == keys[i - 1].hash && keys[i].key == keys[i - 1].key) {
-                repeats.push_back(&keys[i]);
-            }
+            begin = end;
         }
         m_duplicateCount += repeats.size();
         // Listed in file order, as a reader meets them.
-        std::sort(repeats.begin(), repeats.end(), [&](const KeyEntry* a, const KeyEntry* b) {
-            return before(a->position, b->position);
-        });
-        for (const KeyEntry* repeat : repeats) {
+        std::sort(repeats.begin(), repeats.end());
+        for (const std::uint32_t repeat : repeats) {
             if (m_duplicates.size() >= JsonLocator::MaxDuplicatesListed) {
                 break;
             }
-            m_duplicates.push_back(
-                JsonLocator::Duplicate{childPath(framePath(), repeat->key), repeat->position});
+            m_duplicates.push_back(JsonLocator::Duplicate{childPath(framePath(), keys[repeat].key),
+                                                          keys[repeat].position});
         }
     }
 

@@ -1,5 +1,7 @@
 #include "models/scenario/json_object_reader.h"
 
+#include "models/scenario/key_hash_order.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -139,8 +141,30 @@ const JsonObjectReader::Json* JsonObjectReader::find(std::string_view key) const
     if (!valid()) {
         return nullptr;
     }
-    const auto it = m_node->find(std::string(key));
-    return it == m_node->end() ? nullptr : &*it;
+    // A scenario's objects have a few dozen members; only a hostile one
+    // is worth an index.
+    constexpr std::size_t SearchInTurnUpTo = 64;
+    if (m_node->size() <= SearchInTurnUpTo) {
+        const auto it = m_node->find(std::string(key));
+        return it == m_node->end() ? nullptr : &*it;
+    }
+    const auto& members =
+        static_cast<const Json::object_t::Container&>(m_node->get_ref<const Json::object_t&>());
+    if (!m_indexed) {
+        m_byHash = keyHashOrder(members.size(),
+                                [&](std::size_t i) { return std::string_view(members[i].first); });
+        m_indexed = true;
+    }
+    // The first member with this key, as the search in turn would find.
+    const std::uint64_t hash = keyHash(key);
+    for (auto it = std::lower_bound(m_byHash.begin(), m_byHash.end(), hash << 32);
+         it != m_byHash.end() && (*it >> 32) == hash; ++it) {
+        const auto& member = members[static_cast<std::uint32_t>(*it)];
+        if (member.first == key) {
+            return &member.second;
+        }
+    }
+    return nullptr;
 }
 
 bool JsonObjectReader::has(std::string_view key) const {

@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace faaslab {
 
@@ -111,6 +112,13 @@ private:
     std::string m_path;
     Diagnostics& m_diagnostics;
     std::set<std::string> m_known;
+    // Members by key, built on the first lookup in a large object: the
+    // document's objects keep their members in file order, and searching
+    // them in turn for each known key would make a hostile object of
+    // millions of keys cost millions of comparisons per key.
+    // keyHashOrder() of the members.
+    mutable std::vector<std::uint64_t> m_byHash;
+    mutable bool m_indexed = false;
 };
 
 // Edit distance, for "did you mean" suggestions.

@@ -6,6 +6,7 @@
 
 #include "models/scenario/json_locator.h"
 #include "models/scenario/json_text_parser.h"
+#include "models/scenario/key_hash_order.h"
 #include "models/scenario/scenario_reader.h"
 #include "tests/support/test_scenarios.h"
 
@@ -314,6 +315,44 @@ private slots:
         QCOMPARE(many.duplicates().size(), JsonLocator::MaxDuplicatesListed);
         QCOMPARE(many.duplicates().front().path, prefix + "149");
         QCOMPARE(many.duplicates().back().path, prefix + "50");
+    }
+
+    // The order both the repeat search and a large object's member lookup
+    // rely on: sorted, every key once, and equal keys next to each other in
+    // their original order, for the radix-sorted sizes and the small ones.
+    void keyHashOrderGroupsEqualKeysInTheirOriginalOrder_data() {
+        QTest::addColumn<int>("count");
+        QTest::newRow("small") << 100;
+        QTest::newRow("radix") << 5000;
+    }
+    void keyHashOrderGroupsEqualKeysInTheirOriginalOrder() {
+        QFETCH(int, count);
+        std::vector<std::string> keys;
+        for (int i = 0; i < count; ++i) {
+            keys.push_back("k" + std::to_string(i % 37));
+        }
+        const std::vector<std::uint64_t> order =
+            keyHashOrder(keys.size(), [&](std::size_t i) { return std::string_view(keys[i]); });
+        QCOMPARE(order.size(), keys.size());
+        QVERIFY(std::is_sorted(order.begin(), order.end()));
+        std::vector<bool> seen(keys.size(), false);
+        for (const std::uint64_t v : order) {
+            const auto i = static_cast<std::uint32_t>(v);
+            QVERIFY(i < keys.size() && !seen[i]);
+            seen[i] = true;
+            QCOMPARE(v >> 32, std::uint64_t{keyHash(keys[i])});
+        }
+        // The 37 distinct keys, each in one run, in index order.
+        std::vector<std::string> runs;
+        for (std::size_t r = 0; r < order.size(); ++r) {
+            const auto i = static_cast<std::uint32_t>(order[r]);
+            if (r == 0 || keys[static_cast<std::uint32_t>(order[r - 1])] != keys[i]) {
+                runs.push_back(keys[i]);
+            } else {
+                QVERIFY(static_cast<std::uint32_t>(order[r - 1]) < i);
+            }
+        }
+        QCOMPARE(runs.size(), std::size_t{37});
     }
 
     void repeatedKeysKeepTheirFirstPlaceAndLastValue() {
