@@ -1,4 +1,4 @@
-#include "cli_support.h"
+#include "app/cli/cli_support.h"
 
 #include "app/workspace/pricing_catalog_store.h"
 #include "models/io/regular_file.h"

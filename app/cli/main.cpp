@@ -1,11 +1,11 @@
 // faaslab-cli: runs FaaS Lab scenarios from the command line.
 
-#include "cli_support.h"
-#include "pricing_command.h"
-#include "run_command.h"
-#include "runs_command.h"
-#include "sweep_command.h"
-#include "validate_command.h"
+#include "app/cli/cli_support.h"
+#include "app/cli/pricing_command.h"
+#include "app/cli/run_command.h"
+#include "app/cli/runs_command.h"
+#include "app/cli/sweep_command.h"
+#include "app/cli/validate_command.h"
 
 #include <QCoreApplication>
 #include <csignal>

@@ -1,6 +1,6 @@
-#include "output_file.h"
+#include "app/cli/output_file.h"
 
-#include "cli_support.h"
+#include "app/cli/cli_support.h"
 
 #include <QFile>
 #include <QSaveFile>

@@ -1,11 +1,11 @@
-#include "pricing_command.h"
+#include "app/cli/pricing_command.h"
 
+#include "app/cli/cli_support.h"
+#include "app/cli/output_file.h"
 #include "app/workspace/pricing_catalog_store.h"
-#include "cli_support.h"
 #include "models/billing/pricing_catalog.h"
 #include "models/io/regular_file.h"
 #include "models/scenario/pricing_reader.h"
-#include "output_file.h"
 
 #include <QCommandLineParser>
 #include <QFile>

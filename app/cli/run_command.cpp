@@ -1,14 +1,14 @@
-#include "run_command.h"
+#include "app/cli/run_command.h"
 
+#include "app/cli/cli_support.h"
+#include "app/cli/output_file.h"
+#include "app/cli/terminal_progress.h"
 #include "app/workspace/run_store.h"
 #include "app/workspace/scenario_store.h"
-#include "cli_support.h"
 #include "models/results/application_tables.h"
 #include "models/results/comparison_table.h"
 #include "models/results/results_writer.h"
 #include "models/runner/scenario_runner.h"
-#include "output_file.h"
-#include "terminal_progress.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>

@@ -1,10 +1,10 @@
-#include "runs_command.h"
+#include "app/cli/runs_command.h"
 
+#include "app/cli/cli_support.h"
+#include "app/cli/output_file.h"
 #include "app/workspace/run_store.h"
-#include "cli_support.h"
 #include "models/results/comparison_table.h"
 #include "models/results/results_writer.h"
-#include "output_file.h"
 
 #include <QCommandLineParser>
 #include <QDir>

@@ -1,12 +1,12 @@
-#include "sweep_command.h"
+#include "app/cli/sweep_command.h"
 
+#include "app/cli/cli_support.h"
+#include "app/cli/output_file.h"
+#include "app/cli/terminal_progress.h"
 #include "app/workspace/scenario_store.h"
 #include "app/workspace/sweep_store.h"
-#include "cli_support.h"
 #include "models/results/sweep_writer.h"
 #include "models/runner/sweep_runner.h"
-#include "output_file.h"
-#include "terminal_progress.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>

@@ -1,4 +1,4 @@
-#include "terminal_progress.h"
+#include "app/cli/terminal_progress.h"
 
 #include <cstdio>
 #include <unistd.h>

@@ -1,6 +1,6 @@
-#include "validate_command.h"
+#include "app/cli/validate_command.h"
 
-#include "cli_support.h"
+#include "app/cli/cli_support.h"
 
 #include <QCommandLineParser>
 

@@ -1,11 +1,11 @@
 // faaslab: the FaaS Lab desktop application.
 
-#include "main_window.h"
+#include "app/gui/document/scenario_document.h"
+#include "app/gui/library/workspace_ui.h"
+#include "app/gui/main_window.h"
+#include "app/gui/run_controller.h"
+#include "app/gui/sweep/sweep_tab.h"
 #include "models/runner/sweep_runner.h"
-#include "run_controller.h"
-#include "scenario_document.h"
-#include "sweep_tab.h"
-#include "workspace_ui.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,4 +1,4 @@
-#include "run_controller.h"
+#include "app/gui/run_controller.h"
 
 #include "models/runner/scenario_runner.h"
 

@@ -1,6 +1,6 @@
-#include "run_progress_widget.h"
+#include "app/gui/run_progress_widget.h"
 
-#include "run_controller.h"
+#include "app/gui/run_controller.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

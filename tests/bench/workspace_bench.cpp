@@ -4,14 +4,14 @@
 //
 //   faaslab-workspace-bench [RUNS]      (default 10000; runs offscreen)
 
+#include "app/gui/library/library_dock.h"
+#include "app/gui/library/run_list_model.h"
+#include "app/gui/library/workspace_session.h"
 #include "app/workspace/run_store.h"
 #include "app/workspace/scenario_store.h"
 #include "app/workspace/workspace.h"
-#include "library_dock.h"
 #include "models/runner/scenario_runner.h"
 #include "models/scenario/scenario_reader.h"
-#include "run_list_model.h"
-#include "workspace_session.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

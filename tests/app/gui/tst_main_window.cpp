@@ -3,15 +3,15 @@
 // the window responsive; export charts and results. The command-line runner
 // is the reference: same scenario, same seed, same numbers.
 
-#include "json_field.h"
-#include "main_window.h"
+#include "app/gui/document/json_field.h"
+#include "app/gui/document/scenario_document.h"
+#include "app/gui/editor/scenario_editor.h"
+#include "app/gui/main_window.h"
+#include "app/gui/results/overview_tab.h"
+#include "app/gui/results/results_panel.h"
+#include "app/gui/run_controller.h"
 #include "models/results/metric_keys.h"
-#include "overview_tab.h"
 #include "resources/embedded_files.h"
-#include "results_panel.h"
-#include "run_controller.h"
-#include "scenario_document.h"
-#include "scenario_editor.h"
 #include "tests/support/process_run.h"
 
 #include <QAction>
