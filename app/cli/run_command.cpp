@@ -5,9 +5,9 @@
 #include "app/cli/terminal_progress.h"
 #include "app/workspace/run_store.h"
 #include "app/workspace/scenario_store.h"
-#include "models/results/application_tables.h"
-#include "models/results/comparison_table.h"
-#include "models/results/results_writer.h"
+#include "models/report/application_tables.h"
+#include "models/report/comparison_table.h"
+#include "models/report/results_writer.h"
 #include "models/runner/scenario_runner.h"
 
 #include <QCommandLineParser>

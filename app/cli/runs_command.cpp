@@ -3,8 +3,8 @@
 #include "app/cli/cli_support.h"
 #include "app/cli/output_file.h"
 #include "app/workspace/run_store.h"
-#include "models/results/comparison_table.h"
-#include "models/results/results_writer.h"
+#include "models/report/comparison_table.h"
+#include "models/report/results_writer.h"
 
 #include <QCommandLineParser>
 #include <QDir>

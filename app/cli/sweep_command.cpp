@@ -5,7 +5,7 @@
 #include "app/cli/terminal_progress.h"
 #include "app/workspace/scenario_store.h"
 #include "app/workspace/sweep_store.h"
-#include "models/results/sweep_writer.h"
+#include "models/report/sweep_writer.h"
 #include "models/runner/sweep_runner.h"
 
 #include <QCommandLineParser>

@@ -20,7 +20,7 @@
 #include "app/gui/run_controller.h"
 #include "app/gui/run_progress_widget.h"
 #include "app/gui/sweep/sweep_tab.h"
-#include "models/results/results_writer.h"
+#include "models/report/results_writer.h"
 #include "resources/embedded_files.h"
 
 #include <QAction>

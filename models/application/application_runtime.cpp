@@ -1,7 +1,7 @@
 #include "models/application/application_runtime.h"
 
+#include "models/platforms/platform_factory.h"
 #include "models/results/metric_keys.h"
-#include "models/runner/platform_factory.h"
 #include "models/workload/request_source.h"
 
 #include <algorithm>
@@ -76,7 +76,7 @@ ApplicationRuntime::ApplicationRuntime(const Scenario& scenario, std::size_t arc
         const PlatformContext context{
             simulation, m_poolWorkloads[p], m_seed, replication, poolStreamIndex(architecture, p),
             window};
-        m_pools.push_back(makePlatform(poolSpec, context));
+        m_pools.push_back(makePlatform(poolSpec.config, context));
         m_pools.back()->setInvocationListener(this);
         simulation.addObserver(m_pools.back().get());
     }

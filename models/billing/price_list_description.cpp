@@ -1,6 +1,6 @@
 #include "models/billing/price_list_description.h"
 
-#include "models/results/comparison_table.h"
+#include "models/format/number_format.h"
 
 #include <cmath>
 #include <cstdio>

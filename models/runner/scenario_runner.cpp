@@ -1,7 +1,7 @@
 #include "models/runner/scenario_runner.h"
 
 #include "models/application/application_runtime.h"
-#include "models/runner/platform_factory.h"
+#include "models/platforms/platform_factory.h"
 #include "models/runner/replication_aggregator.h"
 #include "models/workload/request_source.h"
 #include "simulator/confidence_interval.h"
@@ -78,7 +78,7 @@ ReplicationResult runReplication(const Scenario& scenario, std::size_t architect
                                   static_cast<std::uint64_t>(architecture),
                                   window};
     std::unique_ptr<Platform> platform =
-        makePlatform(scenario.architectures[architecture], context);
+        makePlatform(scenario.architectures[architecture].config, context);
     RequestSource source(scenario.workload, settings.seed, static_cast<std::uint64_t>(replication),
                          simulation, *platform);
     simulation.addObserver(platform.get());

@@ -13,18 +13,6 @@ std::string indexPath(const std::string& path, std::size_t index) {
     return path + '[' + std::to_string(index) + ']';
 }
 
-std::string formatNumber(double value) {
-    // Whole numbers in plain digits ("10000000", not "1e+07"): that is how
-    // people write durations, rates and limits. Huge values keep the
-    // exponent, which is easier to read than thirteen digits.
-    if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 1e10) {
-        return std::to_string(static_cast<long long>(value));
-    }
-    char buffer[64];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, result.ptr);
-}
-
 std::string NumberRule::violation(double value) const {
     if (!std::isfinite(value)) {
         return "must be a finite number";

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/format/number_format.h"
 #include "models/scenario/diagnostics.h"
 
 #include <cstdint>
@@ -125,8 +126,6 @@ private:
 std::size_t editDistance(std::string_view a, std::string_view b);
 // The candidate closest to `word` if it is plausibly a typo of it, else empty.
 std::string nearestWord(std::string_view word, const std::set<std::string>& candidates);
-// Shortest text that reads back as `value` ("0.2", "1e+30").
-std::string formatNumber(double value);
 // The path of an array element in messages: "functions[2]".
 std::string indexPath(const std::string& path, std::size_t index);
 

@@ -1,9 +1,7 @@
 #pragma once
 
 #include "models/application/application_spec.h"
-#include "models/platforms/container_config.h"
-#include "models/platforms/serverless_config.h"
-#include "models/platforms/vm_config.h"
+#include "models/platforms/platform_config.h"
 #include "models/workload/workload_spec.h"
 
 #include <cstdint>
@@ -36,7 +34,7 @@ struct SimulationSettings {
 struct ArchitectureSpec {
     std::string name;
     std::string description;
-    std::variant<ServerlessConfig, ContainerConfig, VmConfig> config;
+    PlatformConfig config;
     // The "pricing" member exactly as the scenario wrote it (a preset name
     // with overrides, or inline rates), so the scenario writes back as it was
     // read.

@@ -18,7 +18,7 @@
 
 #include "models/application/part_statistics.h"
 #include "models/results/metric_keys.h"
-#include "models/results/sweep_writer.h"
+#include "models/report/sweep_writer.h"
 #include "models/runner/scenario_runner.h"
 #include "models/runner/sweep_runner.h"
 #include "models/scenario/scenario_reader.h"

@@ -1,6 +1,6 @@
 #include "app/gui/application/application_graph.h"
 
-#include "models/results/comparison_table.h"
+#include "models/report/comparison_table.h"
 
 #include <QFontMetricsF>
 #include <QPainterPathStroker>

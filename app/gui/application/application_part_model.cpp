@@ -1,7 +1,7 @@
 #include "app/gui/application/application_part_model.h"
 
 #include "app/gui/document/json_field.h"
-#include "models/results/comparison_table.h"
+#include "models/report/comparison_table.h"
 
 #include <QApplication>
 #include <QBrush>

@@ -1,6 +1,6 @@
 #include "app/gui/library/run_comparison_model.h"
 
-#include "models/results/comparison_table.h"
+#include "models/report/comparison_table.h"
 #include "models/results/metric_keys.h"
 
 #include <QBrush>

@@ -1,6 +1,6 @@
 #include "app/gui/results/latency_tab.h"
 
-#include "models/results/comparison_table.h"
+#include "models/report/comparison_table.h"
 #include "models/results/metric_keys.h"
 #include "models/results/ranking.h"
 

@@ -1,7 +1,7 @@
 #include "app/gui/results/overview_tab.h"
 
 #include "app/gui/results/chart_style.h"
-#include "models/results/comparison_table.h"
+#include "models/report/comparison_table.h"
 #include "models/results/metric_keys.h"
 
 #include <QEvent>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "app/gui/results/results_tab.h"
-#include "models/results/comparison_table.h"
+#include "models/report/comparison_table.h"
 
 #include <QPair>
 

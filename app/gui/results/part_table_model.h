@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/results/application_tables.h"
+#include "models/report/application_tables.h"
 
 #include <QAbstractTableModel>
 #include <QStringList>

@@ -1,6 +1,6 @@
 #include "app/gui/results/time_series_tab.h"
 
-#include "models/results/comparison_table.h"
+#include "models/report/comparison_table.h"
 
 #include <QEvent>
 #include <QLabel>

@@ -6,10 +6,10 @@
 #include "app/gui/results/export_file_name.h"
 #include "app/gui/run_controller.h"
 #include "app/gui/run_progress_widget.h"
-#include "models/results/comparison_table.h"
+#include "models/report/comparison_table.h"
 #include "models/results/metric_keys.h"
 #include "models/results/ranking.h"
-#include "models/results/sweep_writer.h"
+#include "models/report/sweep_writer.h"
 #include "models/runner/sweep_time_estimate.h"
 #include "models/scenario/scenario_reader.h"
 

@@ -6,7 +6,7 @@
 #include "app/workspace/series_blob.h"
 #include "app/workspace/workspace.h"
 #include "models/results/metric_keys.h"
-#include "models/results/results_writer.h"
+#include "models/report/results_writer.h"
 #include "models/runner/scenario_runner.h"
 #include "models/scenario/scenario_reader.h"
 #include "tests/app/workspace/workspace_fixtures.h"

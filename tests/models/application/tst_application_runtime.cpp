@@ -5,7 +5,7 @@
 
 #include "models/application/part_statistics.h"
 #include "models/results/metric_keys.h"
-#include "models/results/results_writer.h"
+#include "models/report/results_writer.h"
 #include "models/runner/scenario_runner.h"
 #include "models/scenario/scenario_reader.h"
 #include "tests/support/statistical_checks.h"

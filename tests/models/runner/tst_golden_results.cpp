@@ -5,7 +5,7 @@
 //   FAASLAB_UPDATE_GOLDEN=1 ctest -R models/runner/golden_results
 // Rewrite them only for a deliberate, documented change of the model.
 
-#include "models/results/results_writer.h"
+#include "models/report/results_writer.h"
 #include "models/runner/scenario_runner.h"
 #include "models/scenario/scenario_reader.h"
 #include "resources/embedded_files.h"

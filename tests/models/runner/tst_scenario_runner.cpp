@@ -1,5 +1,5 @@
 #include "models/results/metric_keys.h"
-#include "models/results/results_writer.h"
+#include "models/report/results_writer.h"
 #include "models/runner/scenario_runner.h"
 #include "resources/embedded_files.h"
 #include "tests/support/test_scenarios.h"

@@ -1,6 +1,6 @@
 #include "models/results/metric_keys.h"
 #include "models/results/ranking.h"
-#include "models/results/sweep_writer.h"
+#include "models/report/sweep_writer.h"
 #include "models/runner/sweep_runner.h"
 #include "tests/support/test_scenarios.h"
 

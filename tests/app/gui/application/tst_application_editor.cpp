@@ -15,7 +15,7 @@
 #include "app/gui/results/functions_tab.h"
 #include "app/gui/results/results_panel.h"
 #include "app/gui/run_controller.h"
-#include "models/results/application_tables.h"
+#include "models/report/application_tables.h"
 
 #include <QAction>
 #include <QFontDatabase>

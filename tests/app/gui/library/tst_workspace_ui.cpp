@@ -24,7 +24,7 @@
 #include "app/workspace/run_store.h"
 #include "app/workspace/scenario_store.h"
 #include "app/workspace/sweep_store.h"
-#include "models/results/sweep_writer.h"
+#include "models/report/sweep_writer.h"
 #include "tests/support/process_run.h"
 
 #include <QAction>

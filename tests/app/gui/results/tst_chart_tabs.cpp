@@ -12,7 +12,7 @@
 #include "app/gui/results/latency_tab.h"
 #include "app/gui/results/overview_tab.h"
 #include "app/gui/results/time_series_tab.h"
-#include "models/results/comparison_table.h"
+#include "models/report/comparison_table.h"
 #include "models/results/metric_keys.h"
 #include "models/runner/scenario_runner.h"
 #include "models/scenario/scenario_reader.h"

@@ -1,9 +1,9 @@
-#include "models/results/sweep_writer.h"
+#include "models/report/sweep_writer.h"
 
-#include "models/results/comparison_table.h"
+#include "models/format/number_format.h"
+#include "models/report/comparison_table.h"
+#include "models/report/results_writer.h"
 #include "models/results/metric_keys.h"
-#include "models/results/results_writer.h"
-#include "models/scenario/json_object_reader.h"
 
 #include <algorithm>
 #include <cstdio>

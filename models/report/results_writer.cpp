@@ -1,6 +1,6 @@
-#include "models/results/results_writer.h"
+#include "models/report/results_writer.h"
 
-#include "models/scenario/json_object_reader.h"
+#include "models/format/number_format.h"
 
 #include <cmath>
 #include <set>

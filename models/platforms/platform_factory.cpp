@@ -1,4 +1,4 @@
-#include "models/runner/platform_factory.h"
+#include "models/platforms/platform_factory.h"
 
 #include "models/platforms/container_platform.h"
 #include "models/platforms/serverless_platform.h"
@@ -6,7 +6,7 @@
 
 namespace faaslab {
 
-std::unique_ptr<Platform> makePlatform(const ArchitectureSpec& spec,
+std::unique_ptr<Platform> makePlatform(const PlatformConfig& config,
                                        const PlatformContext& context) {
     struct Visitor {
         const PlatformContext& context;
@@ -20,7 +20,7 @@ std::unique_ptr<Platform> makePlatform(const ArchitectureSpec& spec,
             return std::make_unique<VmPlatform>(config, context);
         }
     };
-    return std::visit(Visitor{context}, spec.config);
+    return std::visit(Visitor{context}, config);
 }
 
 } // namespace faaslab

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/format/number_format.h"
 #include "models/results/scenario_results.h"
 
 #include <string>
@@ -42,13 +43,5 @@ std::string formatComparisonTable(const ScenarioResults& results);
 // left-aligned (names), the others right-aligned (numbers).
 std::string formatTextGrid(const std::vector<std::vector<std::string>>& rows,
                            std::size_t leftColumns);
-
-// Human formatting shared by the table and the GUI cards.
-std::string formatSeconds(double seconds);  // "182.3 ms", "1.250 s", "2.5 min"
-std::string formatMoney(double usd);        // "$1,234.56", "$0.000123"
-std::string formatCount(double count);      // "1,234,567"
-std::string formatPercent(double fraction); // "0.29 %"
-std::string formatSpan(double seconds);     // "1 day", "6 h", "30 days"
-std::string formatGbSeconds(double gbS);    // "188 GB-s", "0.0318 GB-s"
 
 } // namespace faaslab

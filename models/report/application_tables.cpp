@@ -1,7 +1,7 @@
-#include "models/results/application_tables.h"
+#include "models/report/application_tables.h"
 
 #include "models/application/part_statistics.h"
-#include "models/results/comparison_table.h"
+#include "models/report/comparison_table.h"
 
 #include <cstdio>
 #include <functional>

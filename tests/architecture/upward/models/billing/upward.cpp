@@ -1,0 +1,1 @@
+#include "models/report/comparison_table.h"
