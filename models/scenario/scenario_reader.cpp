@@ -2,6 +2,7 @@
 
 #include "models/io/regular_file.h"
 #include "models/platforms/vm_config.h"
+#include "models/scenario/architecture_fields.h"
 #include "models/scenario/json_locator.h"
 #include "models/scenario/json_object_reader.h"
 #include "models/scenario/json_text_parser.h"
@@ -621,28 +622,23 @@ std::optional<ArchitectureSpec> readArchitecture(const Json& node, const std::st
         return std::nullopt;
     }
     // Keys that belong to another type get a message that says so.
-    const std::map<std::string, std::string> serverlessOnly = {
-        {"cold_start_s", "serverless"},
-        {"keep_alive_s", "serverless"},
-        {"keep_alive_policy", "serverless"},
-        {"hybrid_histogram", "serverless"},
-        {"provisioned_instances", "serverless"},
-        {"instance_selection", "serverless"},
-        {"timeout_s", "serverless"}};
-    const std::map<std::string, std::string> containerOnly = {
-        {"startup_s", "container"}, {"autoscaler", "container"}, {"min_instances", "container"}};
-    const std::map<std::string, std::string> vmOnly = {
-        {"instances", "vm"}, {"dispatch", "vm"}, {"queue_capacity", "vm"}, {"autoscaling", "vm"}};
     std::map<std::string, std::string> elsewhere;
-    auto note = [&](const std::map<std::string, std::string>& keys) {
-        for (const auto& [key, owner] : keys) {
-            elsewhere[key] = "it belongs to type \"" + owner + "\"";
+    for (const std::string_view other : ArchitectureTypes) {
+        for (const ArchitectureField& field : architectureFields(other)) {
+            const std::string key = field.key.substr(0, field.key.find('/'));
+            const std::vector<std::string_view> owners = architectureTypesWithKey(key);
+            if (std::find(owners.begin(), owners.end(), *type) != owners.end()) {
+                continue;
+            }
+            std::string note = owners.size() == 1 ? "it belongs to type " : "it belongs to types ";
+            for (std::size_t i = 0; i < owners.size(); ++i) {
+                note += i == 0 ? "" : i + 1 == owners.size() ? " and " : ", ";
+                note += '"' + std::string(owners[i]) + '"';
+            }
+            elsewhere[key] = note;
         }
-    };
+    }
     if (*type == "serverless") {
-        note(containerOnly);
-        note(vmOnly);
-        elsewhere["vcpu"] = "it belongs to types \"container\" and \"vm\"";
         elsewhere["memory_mb"] = "a function's memory is workload.memory_mb";
         elsewhere["queue_timeout_s"] =
             "functions never queue; it belongs to \"container\" and \"vm\"";
@@ -650,14 +646,10 @@ std::optional<ArchitectureSpec> readArchitecture(const Json& node, const std::st
             spec.config = *config;
         }
     } else if (*type == "container") {
-        note(serverlessOnly);
-        note(vmOnly);
         if (auto config = readContainer(r, catalog)) {
             spec.config = *config;
         }
     } else {
-        note(serverlessOnly);
-        note(containerOnly);
         if (auto config = readVm(r, catalog)) {
             spec.config = *config;
         }

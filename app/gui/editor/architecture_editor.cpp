@@ -6,6 +6,8 @@
 #include "app/gui/document/scenario_templates.h"
 #include "app/gui/editor/distribution_editor.h"
 #include "app/gui/editor/pricing_editor.h"
+#include "models/format/number_format.h"
+#include "models/scenario/architecture_fields.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -98,7 +100,13 @@ void ArchitectureEditor::rebuild() {
         auto* field = new JsonField(m_document, pointer(key), kind, m_body);
         const QString name = QString::fromStdString(key.substr(key.rfind('/') + 1));
         field->setHelp(fieldHelp(name));
-        field->setPlaceholder(placeholder);
+        // A number left out takes the default the model's field table gives
+        // (architecture_fields.h), shown as the placeholder.
+        const auto fallback = architectureFieldDefault(m_builtType, key);
+        field->setPlaceholder(
+            !placeholder.isEmpty() || !fallback
+                ? placeholder
+                : tr("%1 (default)").arg(QString::fromStdString(formatNumber(*fallback))));
         form->addRow(fieldLabel(name), field);
         m_fields.append(field);
         return field;
@@ -145,16 +153,16 @@ void ArchitectureEditor::rebuild() {
     const int index = m_index;
     if (m_builtType == "serverless") {
         QFormLayout* instances = addGroup(tr("Instances"));
-        addField(instances, "keep_alive_s", JsonField::Kind::Number, "600 (default)");
-        addField(instances, "max_instances", JsonField::Kind::Number, "1000 (default)");
-        addField(instances, "provisioned_instances", JsonField::Kind::Number, "0 (default)");
-        addField(instances, "concurrency_per_instance", JsonField::Kind::Number, "1 (default)");
+        addField(instances, "keep_alive_s", JsonField::Kind::Number);
+        addField(instances, "max_instances", JsonField::Kind::Number);
+        addField(instances, "provisioned_instances", JsonField::Kind::Number);
+        addField(instances, "concurrency_per_instance", JsonField::Kind::Number);
         JsonField* selection = addField(instances, "instance_selection", JsonField::Kind::Choice);
         selection->setChoices(
             {"most_recently_used", "newest_created", "least_recently_used"},
             {tr("Most recently used"), tr("Newest created"), tr("Least recently used")});
         selection->setDefaultChoice("most_recently_used");
-        addField(instances, "timeout_s", JsonField::Kind::Number, "900 (default)");
+        addField(instances, "timeout_s", JsonField::Kind::Number);
         QFormLayout* keepAlive = addGroup(tr("Keep-alive policy"));
         JsonField* policy = addField(keepAlive, "keep_alive_policy", JsonField::Kind::Choice);
         policy->setChoices({"fixed", "none", "hybrid_histogram"},
@@ -165,19 +173,12 @@ void ArchitectureEditor::rebuild() {
             auto* hybridProblems = createErrorLabel(m_body);
             setSectionProblems(hybridProblems, JsonField::dottedPath(pointer("hybrid_histogram")));
             keepAlive->addRow(hybridProblems);
-            addField(keepAlive, "hybrid_histogram/range_s", JsonField::Kind::Number,
-                     "14400 (default)");
-            addField(keepAlive, "hybrid_histogram/bin_s", JsonField::Kind::Number, "60 (default)");
-            addField(keepAlive, "hybrid_histogram/head_percentile", JsonField::Kind::Number,
-                     "5 (default)");
-            addField(keepAlive, "hybrid_histogram/tail_percentile", JsonField::Kind::Number,
-                     "99 (default)");
-            addField(keepAlive, "hybrid_histogram/margin", JsonField::Kind::Number,
-                     "0.1 (default)");
-            addField(keepAlive, "hybrid_histogram/min_idle_times", JsonField::Kind::Number,
-                     "10 (default)");
-            addField(keepAlive, "hybrid_histogram/cv_threshold", JsonField::Kind::Number,
-                     "2 (default)");
+            // Every setting of the policy is a number, in the table's order.
+            for (const ArchitectureField& setting : architectureFields(m_builtType)) {
+                if (setting.key.starts_with("hybrid_histogram/")) {
+                    addField(keepAlive, setting.key, JsonField::Kind::Number);
+                }
+            }
         }
         QFormLayout* cold = addGroup(tr("Cold start"));
         addDistribution(
@@ -186,12 +187,12 @@ void ArchitectureEditor::rebuild() {
                 m_document, index, [](const ServerlessConfig& c) { return &c.coldStartS; }));
     } else if (m_builtType == "container") {
         QFormLayout* instance = addGroup(tr("Instances"));
-        addField(instance, "vcpu", JsonField::Kind::Number, "1 (default)");
-        addField(instance, "memory_mb", JsonField::Kind::Number, "512 (default)");
-        addField(instance, "concurrency_per_instance", JsonField::Kind::Number, "80 (default)");
-        addField(instance, "min_instances", JsonField::Kind::Number, "0 (default)");
-        addField(instance, "max_instances", JsonField::Kind::Number, "100 (default)");
-        addField(instance, "queue_timeout_s", JsonField::Kind::Number, "60 (default)");
+        addField(instance, "vcpu", JsonField::Kind::Number);
+        addField(instance, "memory_mb", JsonField::Kind::Number);
+        addField(instance, "concurrency_per_instance", JsonField::Kind::Number);
+        addField(instance, "min_instances", JsonField::Kind::Number);
+        addField(instance, "max_instances", JsonField::Kind::Number);
+        addField(instance, "queue_timeout_s", JsonField::Kind::Number);
         QFormLayout* startup = addGroup(tr("Start-up time"));
         addDistribution(
             startup, "startup_s",
@@ -201,12 +202,10 @@ void ArchitectureEditor::rebuild() {
         auto* autoscalerProblems = createErrorLabel(m_body);
         setSectionProblems(autoscalerProblems, JsonField::dottedPath(pointer("autoscaler")));
         autoscaler->addRow(autoscalerProblems);
-        addField(autoscaler, "autoscaler/interval_s", JsonField::Kind::Number, "2 (default)");
-        addField(autoscaler, "autoscaler/window_s", JsonField::Kind::Number, "60 (default)");
-        addField(autoscaler, "autoscaler/target_utilization", JsonField::Kind::Number,
-                 "0.7 (default)");
-        addField(autoscaler, "autoscaler/scale_down_delay_s", JsonField::Kind::Number,
-                 "60 (default)");
+        addField(autoscaler, "autoscaler/interval_s", JsonField::Kind::Number);
+        addField(autoscaler, "autoscaler/window_s", JsonField::Kind::Number);
+        addField(autoscaler, "autoscaler/target_utilization", JsonField::Kind::Number);
+        addField(autoscaler, "autoscaler/scale_down_delay_s", JsonField::Kind::Number);
         addField(autoscaler, "autoscaler/cpu_target_utilization", JsonField::Kind::Number,
                  tr("off (default)"));
     } else if (m_builtType == "vm") {
@@ -219,8 +218,8 @@ void ArchitectureEditor::rebuild() {
         dispatch->setChoices({"central_queue", "least_connections", "round_robin"},
                              {tr("Central queue"), tr("Least connections"), tr("Round robin")});
         dispatch->setDefaultChoice("central_queue");
-        addField(fleet, "queue_capacity", JsonField::Kind::Number, "1000 (default)");
-        addField(fleet, "queue_timeout_s", JsonField::Kind::Number, "30 (default)");
+        addField(fleet, "queue_capacity", JsonField::Kind::Number);
+        addField(fleet, "queue_timeout_s", JsonField::Kind::Number);
 
         QFormLayout* scaling = addGroup(tr("Autoscaling group"));
         m_autoscaling = new QCheckBox(tr("Scale the fleet on CPU utilisation"), m_body);
@@ -250,11 +249,9 @@ void ArchitectureEditor::rebuild() {
             scaling->addRow(scalingProblems);
             addField(scaling, "autoscaling/min_instances", JsonField::Kind::Number);
             addField(scaling, "autoscaling/max_instances", JsonField::Kind::Number);
-            addField(scaling, "autoscaling/target_utilization", JsonField::Kind::Number,
-                     "0.5 (default)");
-            addField(scaling, "autoscaling/metric_period_s", JsonField::Kind::Number,
-                     "60 (default)");
-            addField(scaling, "autoscaling/cooldown_s", JsonField::Kind::Number, "300 (default)");
+            addField(scaling, "autoscaling/target_utilization", JsonField::Kind::Number);
+            addField(scaling, "autoscaling/metric_period_s", JsonField::Kind::Number);
+            addField(scaling, "autoscaling/cooldown_s", JsonField::Kind::Number);
             scaling->addRow(new QLabel(fieldLabel("boot_s"), m_body));
             addDistribution(
                 scaling, "autoscaling/boot_s",

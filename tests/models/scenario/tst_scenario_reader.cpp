@@ -1,6 +1,7 @@
 // Every validation rule of the scenario format: each row breaks one thing in
 // an otherwise valid scenario and names the path and the reason expected.
 
+#include "models/scenario/architecture_fields.h"
 #include "models/scenario/scenario_reader.h"
 #include "tests/support/broken_rules.h"
 
@@ -328,6 +329,81 @@ private slots:
         const std::string mismatch = test::brokenRuleMismatch(
             ScenarioReader().readText(document.dump(2)), path.toStdString(), reason.toStdString());
         QVERIFY2(mismatch.empty(), mismatch.c_str());
+    }
+
+    // The field table (architecture_fields.h) is the one list of each
+    // type's keys and defaults: every key it lists is read by its type, a
+    // number it gives a default for reads the same written out as left out,
+    // and a key of another type is reported as belonging there.
+    void architectureFieldTableMatchesTheReader_data() {
+        QTest::addColumn<QString>("type");
+        for (const std::string_view type : ArchitectureTypes) {
+            QTest::newRow(std::string(type).c_str()) << QString::fromUtf8(type.data(), type.size());
+        }
+    }
+    void architectureFieldTableMatchesTheReader() {
+        QFETCH(QString, type);
+        Json base = valid();
+        Json& arch = base["architectures"][0];
+        arch = Json{{"name", "A"}, {"type", type.toStdString()}};
+        if (type == "serverless") {
+            arch["pricing"] = "aws-lambda-x86";
+            arch["keep_alive_policy"] = "hybrid_histogram";
+            arch["hybrid_histogram"] = Json::object();
+            arch["cold_start_s"] = Json{{"dist", "deterministic"}, {"value", 0.5}};
+        } else if (type == "container") {
+            arch["pricing"] = "gcp-cloud-run-request";
+            arch["autoscaler"] = Json::object();
+            arch["startup_s"] = Json{{"dist", "deterministic"}, {"value", 5}};
+        } else {
+            arch["pricing"] = "aws-ec2-c5-large";
+            arch["autoscaling"] = Json{{"min_instances", 1},
+                                       {"max_instances", 4},
+                                       {"boot_s", Json{{"dist", "deterministic"}, {"value", 60}}}};
+            arch["instances"] = 2;
+        }
+        const ScenarioReadResult without = ScenarioReader().readJson(base);
+        QVERIFY2(without.ok(), without.diagnostics.format("base").c_str());
+        int checked = 0;
+        for (const ArchitectureField& field : architectureFields(type.toStdString())) {
+            if (!field.defaultValue) {
+                continue;
+            }
+            Json written = base;
+            written["architectures"][0][Json::json_pointer("/" + field.key)] = *field.defaultValue;
+            const ScenarioReadResult with = ScenarioReader().readJson(written);
+            QVERIFY2(with.ok(), (field.key + ": " + with.diagnostics.format("with")).c_str());
+            QVERIFY2(with.scenario->architectures[0].config ==
+                         without.scenario->architectures[0].config,
+                     (field.key + " written as its default reads differently").c_str());
+            ++checked;
+        }
+        QVERIFY(checked >= 5);
+        // A key of another type only.
+        const std::string other = type == "vm" ? "keep_alive_s" : "queue_capacity";
+        const std::string owner = type == "vm" ? "\"serverless\"" : "\"vm\"";
+        Json foreign = base;
+        foreign["architectures"][0][other] = 1;
+        const ScenarioReadResult result = ScenarioReader().readJson(foreign);
+        const Diagnostic* d = result.diagnostics.find("architectures[0]." + other);
+        QVERIFY(d != nullptr);
+        QCOMPARE(QString::fromStdString(d->message),
+                 QString::fromStdString("is not used here (it belongs to type " + owner + ")"));
+    }
+
+    void aKeyOfTwoOtherTypesNamesBoth() {
+        Json document = valid();
+        document["architectures"][0] = Json{{"name", "VMs"},
+                                            {"type", "vm"},
+                                            {"instances", 2},
+                                            {"max_instances", 10},
+                                            {"pricing", "aws-ec2-c5-large"}};
+        const ScenarioReadResult result = ScenarioReader().readJson(document);
+        const Diagnostic* d = result.diagnostics.find("architectures[0].max_instances");
+        QVERIFY(d != nullptr);
+        QCOMPARE(QString::fromStdString(d->message),
+                 QString("is not used here (it belongs to types \"serverless\" and "
+                         "\"container\")"));
     }
 
     void formatsTheIssueExampleExactly() {

@@ -9,6 +9,7 @@
 #include "app/gui/application/application_graph_view.h"
 #include "app/gui/document/json_field.h"
 #include "app/gui/document/scenario_document.h"
+#include "app/gui/document/scenario_templates.h"
 #include "app/gui/editor/architecture_editor.h"
 #include "app/gui/editor/pricing_editor.h"
 #include "app/gui/editor/scenario_editor.h"
@@ -16,6 +17,8 @@
 #include "app/gui/main_window.h"
 #include "app/gui/results/results_panel.h"
 #include "app/gui/run_controller.h"
+#include "models/format/number_format.h"
+#include "models/scenario/architecture_fields.h"
 #include "tests/support/process_run.h"
 
 #include <QAction>
@@ -87,6 +90,45 @@ private slots:
 
     // The reported accident: scrolling down a Lambda architecture's form
     // with the pointer passing over the keep-alive policy and the price list.
+    // Every number field of an architecture shows, when empty, the default
+    // the model's field table gives, for each type: the editor no longer
+    // restates the defaults.
+    void architectureFieldsShowTheModelsDefaults() {
+        for (const std::string_view type : ArchitectureTypes) {
+            ScenarioDocument document;
+            Json scenario = document.json();
+            scenario["architectures"] = Json::array({architectureTemplate(std::string(type), "A")});
+            Json& arch = scenario["architectures"][0];
+            if (type == "serverless") {
+                arch["keep_alive_policy"] = "hybrid_histogram";
+            } else if (type == "vm") {
+                arch["autoscaling"] = Json{{"min_instances", 1}, {"max_instances", 4}};
+            }
+            document.loadText(QString::fromStdString(scenario.dump(2)), "fields.json");
+            ArchitectureEditor editor(&document, 0);
+            int shown = 0;
+            for (const ArchitectureField& field : architectureFields(type)) {
+                if (!field.defaultValue) {
+                    continue;
+                }
+                std::string path = "architectures[0]." + field.key;
+                std::replace(path.begin(), path.end(), '/', '.');
+                JsonField* found = nullptr;
+                for (JsonField* f : editor.findChildren<JsonField*>()) {
+                    if (f->path() == path) {
+                        found = f;
+                    }
+                }
+                QVERIFY2(found != nullptr, path.c_str());
+                QVERIFY(found->lineEdit() != nullptr);
+                QCOMPARE(found->lineEdit()->placeholderText(),
+                         QString::fromStdString(formatNumber(*field.defaultValue) + " (default)"));
+                ++shown;
+            }
+            QVERIFY(shown >= 5);
+        }
+    }
+
     void wheelOverUnfocusedCombosScrollsTheFormAndChangesNothing() {
         MainWindow window;
         QVERIFY(window.openExample("spiky-traffic.json"));
