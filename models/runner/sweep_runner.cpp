@@ -1,6 +1,7 @@
 #include "models/runner/sweep_runner.h"
 
 #include "models/results/ranking.h"
+#include "models/runner/sweep_parameter.h"
 #include "models/scenario/json_object_reader.h"
 #include "models/scenario/scenario_reader.h"
 
@@ -282,11 +283,10 @@ SweepOutput runSweep(const Json& scenario, const SweepSpec& spec, const SweepOpt
     // A field takes whole numbers (max_instances, ...) if the reader refuses
     // a fractional value where it accepts the whole one; bisection then works
     // on whole numbers.
-    {
-        const double probe = std::floor(spec.values.front());
-        evaluator.wholeNumbers = evaluator.scenarioAt(probe, nullptr).has_value() &&
-                                 !evaluator.scenarioAt(probe + 0.5, nullptr).has_value();
-    }
+    evaluator.wholeNumbers =
+        takesWholeNumbers(scenario, *pointer, spec.values.front(),
+                          options.catalog != nullptr ? *options.catalog : PricingCatalog::builtin(),
+                          options.baseDirectory);
 
     // Every value is checked before anything runs.
     std::vector<double> values = spec.values;

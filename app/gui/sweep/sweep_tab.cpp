@@ -7,9 +7,10 @@
 #include "app/gui/run_controller.h"
 #include "app/gui/run_progress_widget.h"
 #include "models/report/comparison_table.h"
+#include "models/report/sweep_writer.h"
 #include "models/results/metric_keys.h"
 #include "models/results/ranking.h"
-#include "models/report/sweep_writer.h"
+#include "models/runner/sweep_parameter.h"
 #include "models/runner/sweep_time_estimate.h"
 #include "models/scenario/scenario_reader.h"
 
@@ -46,35 +47,11 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// Data arrays (a schedule of 100,000 steps) would drown the parameter list;
-// their first elements are listed, and any other path can still be typed.
-constexpr std::size_t MaxListedArrayElements = 32;
 // More diagnostics than this are summarised ("… and 12 more").
 constexpr int MaxMessageLines = 8;
 
 QString text(const std::string& s) {
     return QString::fromStdString(s);
-}
-
-void collectNumericPaths(const Json& node, const std::string& path, QStringList& out) {
-    if (node.is_number()) {
-        if (!path.empty()) {
-            out << text(path);
-        }
-    } else if (node.is_object()) {
-        for (const auto& [key, value] : node.items()) {
-            // A key with a dot or a bracket cannot be written as a path.
-            if (key.empty() || key.find_first_of(".[]") != std::string::npos) {
-                continue;
-            }
-            collectNumericPaths(value, path.empty() ? key : path + "." + key, out);
-        }
-    } else if (node.is_array()) {
-        const std::size_t n = std::min(node.size(), MaxListedArrayElements);
-        for (std::size_t i = 0; i < n; ++i) {
-            collectNumericPaths(node[i], path + "[" + std::to_string(i) + "]", out);
-        }
-    }
 }
 
 // Six significant digits, as the command-line sweep table prints values.
@@ -98,56 +75,21 @@ QString shortName(const QString& path) {
     return dot < 0 ? path : path.mid(dot + 1);
 }
 
-// The unit of a field, from the naming convention of the scenario format
-// ("_s" seconds, "_per_s" a rate, "_mb" megabytes ...), for the axis label.
-QString unitOf(const QString& path) {
-    const QString name = shortName(path);
-    if (name.endsWith("_per_s")) {
-        return QObject::tr("per s");
-    }
-    if (name.endsWith("_s")) {
-        return QObject::tr("s");
-    }
-    if (name.endsWith("_mb")) {
-        return QObject::tr("MB");
-    }
-    if (name.endsWith("_gb")) {
-        return QObject::tr("GB");
-    }
-    if (name.endsWith("_ghz")) {
-        return QObject::tr("GHz");
-    }
-    if (name.endsWith("_percent")) {
-        return QObject::tr("%");
-    }
-    return {};
-}
-
 QString parameterAxisLabel(const QString& path) {
-    const QString unit = unitOf(path);
+    const QString unit = QString::fromStdString(parameterUnit(path.toStdString()));
     return unit.isEmpty() ? path : QStringLiteral("%1 (%2)").arg(path, unit);
 }
 
-// The scenario with the field at `pointer` set to `value`, as runSweep()
-// reads it; nullopt where the reader refuses it.
+// The reader the sweep's runs use (the built-in price presets).
 std::optional<Scenario> scenarioWith(const Json& document, const std::string& baseDirectory,
                                      const Json::json_pointer& pointer, double value) {
-    Json copy = document;
-    copy[pointer] = value;
-    ScenarioReader reader;
-    reader.setBaseDirectory(baseDirectory);
-    return reader.readJson(copy).scenario;
+    return scenarioWithValue(document, pointer, value, PricingCatalog::builtin(), baseDirectory);
 }
 
-// Whether the scenario reader takes only whole numbers for the field (fleet
-// sizes, counts): it accepts floor(value) but refuses floor(value) + 0.5.
-// runSweep() decides the same way; the range is then rounded so that a
-// sweep of `instances` from 1 to 10 does not fail on fractional values.
 bool takesWholeNumbers(const Json& document, const std::string& baseDirectory,
                        const Json::json_pointer& pointer, double value) {
-    const double probe = std::floor(value);
-    return scenarioWith(document, baseDirectory, pointer, probe).has_value() &&
-           !scenarioWith(document, baseDirectory, pointer, probe + 0.5).has_value();
+    return faaslab::takesWholeNumbers(document, pointer, value, PricingCatalog::builtin(),
+                                      baseDirectory);
 }
 
 // "12.3 M", "450 k": simulated invocations, for the estimate.
@@ -209,7 +151,9 @@ void fitAxis(QCPAxis* axis, double margin, bool fromZero) {
 
 QStringList numericParameterPaths(const nlohmann::ordered_json& document) {
     QStringList paths;
-    collectNumericPaths(document, {}, paths);
+    for (const std::string& path : faaslab::numericParameterPaths(document)) {
+        paths << text(path);
+    }
     return paths;
 }
 
