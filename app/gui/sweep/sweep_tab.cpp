@@ -54,11 +54,6 @@ QString text(const std::string& s) {
     return QString::fromStdString(s);
 }
 
-// Six significant digits, as the command-line sweep table prints values.
-QString displayValue(double value) {
-    return QString::number(value, 'g', 6);
-}
-
 // Short enough for a chart label, precise enough for a point located to 1 %:
 // three significant digits, but never an exponent for a large whole part.
 QString compactValue(double value) {
@@ -68,11 +63,6 @@ QString compactValue(double value) {
         return QString::number(value, 'g', 3);
     }
     return QString::number(value, 'g', std::max(3, wholeDigits));
-}
-
-QString shortName(const QString& path) {
-    const qsizetype dot = path.lastIndexOf('.');
-    return dot < 0 ? path : path.mid(dot + 1);
 }
 
 QString parameterAxisLabel(const QString& path) {
@@ -158,75 +148,6 @@ QStringList numericParameterPaths(const nlohmann::ordered_json& document) {
 }
 
 // ---------------------------------------------------------------------------
-
-void BreakEvenModel::setResults(const SweepResults* results) {
-    beginResetModel();
-    m_rows = results != nullptr ? results->breakEvens : std::vector<BreakEven>{};
-    m_parameter = results != nullptr ? text(results->parameter) : QString();
-    endResetModel();
-}
-
-int BreakEvenModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-int BreakEvenModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant BreakEvenModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || index.row() >= rowCount()) {
-        return {};
-    }
-    const BreakEven& b = m_rows[static_cast<std::size_t>(index.row())];
-    if (role == Qt::DisplayRole) {
-        switch (index.column()) {
-        case ValueColumn:
-            return displayValue(b.value);
-        case BetweenColumn:
-            return tr("%1 … %2").arg(displayValue(b.lower), displayValue(b.upper));
-        case BelowColumn:
-            return text(b.cheaperBelow);
-        case AboveColumn:
-            return text(b.cheaperAbove);
-        default:
-            return {};
-        }
-    }
-    if (role == Qt::UserRole) {
-        // The exact value, for sorting and tests.
-        return b.value;
-    }
-    if (role == Qt::TextAlignmentRole) {
-        return index.column() <= BetweenColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
-                                               : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
-    }
-    if (role == Qt::ToolTipRole) {
-        return tr("Below %1 = %2, %3 is cheapest per 30 days; above it, %4. Located by bisection "
-                  "between %5 and %6.")
-            .arg(m_parameter, displayValue(b.value), text(b.cheaperBelow), text(b.cheaperAbove),
-                 displayValue(b.lower), displayValue(b.upper));
-    }
-    return {};
-}
-
-QVariant BreakEvenModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
-        return QAbstractTableModel::headerData(section, orientation, role);
-    }
-    switch (section) {
-    case ValueColumn:
-        return m_parameter.isEmpty() ? tr("Value") : shortName(m_parameter);
-    case BetweenColumn:
-        return tr("Between");
-    case BelowColumn:
-        return tr("Cheaper below");
-    case AboveColumn:
-        return tr("Cheaper above");
-    default:
-        return {};
-    }
-}
 
 // ---------------------------------------------------------------------------
 
@@ -685,7 +606,7 @@ void SweepTab::prefillRange() {
     m_current->setToolTip(tr("The field's value in the scenario; the range is prefilled from "
                              "a tenth of it to ten times it, narrowed if that would take long."));
     const double value = document.at(*pointer).get<double>();
-    m_current->setText(tr("current value: %1").arg(displayValue(value)));
+    m_current->setText(tr("current value: %1").arg(sweepValueText(value)));
     // The range follows the document's value (an edit of the rate in the
     // editor moves it) until the user types their own.
     if (m_rangeEdited || (m_prefilledFrom && *m_prefilledFrom == value)) {
@@ -710,8 +631,8 @@ void SweepTab::prefillRange() {
     const QSignalBlocker fromBlocker(m_from);
     const QSignalBlocker toBlocker(m_to);
     const QSignalBlocker pointsBlocker(m_points);
-    m_from->setText(displayValue(proposal.from));
-    m_to->setText(displayValue(proposal.to));
+    m_from->setText(sweepValueText(proposal.from));
+    m_to->setText(sweepValueText(proposal.to));
     m_points->setText(QString::number(proposal.points));
     showRangeFromStart();
     m_logarithmic->setChecked(proposal.logarithmic);
@@ -1115,8 +1036,8 @@ void SweepTab::restoreControls(const SweepResults& results, bool logarithmic) {
         const QSignalBlocker fromBlocker(m_from);
         const QSignalBlocker toBlocker(m_to);
         const QSignalBlocker pointsBlocker(m_points);
-        m_from->setText(displayValue(results.points.front().value));
-        m_to->setText(displayValue(results.points.back().value));
+        m_from->setText(sweepValueText(results.points.front().value));
+        m_to->setText(sweepValueText(results.points.back().value));
         m_points->setText(QString::number(results.points.size()));
         showRangeFromStart();
         m_logarithmic->setChecked(logarithmic);
@@ -1289,7 +1210,7 @@ void SweepTab::plotResults() {
     const QColor textColor = palette.color(QPalette::WindowText);
     const QColor base = palette.color(QPalette::Base);
     const QString parameter = text(r.parameter);
-    QString title = tr("30-day cost and p99 latency against %1").arg(shortName(parameter));
+    QString title = tr("30-day cost and p99 latency against %1").arg(parameterShortName(parameter));
     // Said on the chart too, so an exported image carries it.
     if (m_resultsPartial) {
         title += QLatin1Char('\n') +
@@ -1576,7 +1497,8 @@ void SweepTab::showCursorAt(double pixelX) {
     QStringList lines;
     // A winner only where the replications separate it (ranking.h).
     lines << tr("%1 = %2 (cheapest: %3)")
-                 .arg(shortName(text(m_results->parameter)), displayValue(nearest->value),
+                 .arg(parameterShortName(text(m_results->parameter)),
+                      sweepValueText(nearest->value),
                       cheapestVerdictAt(*nearest).decided() ? text(nearest->cheapest)
                                                             : tr("not distinguishable at 95 %"));
     for (std::size_t i = 0; i < nearest->architectures.size() && i < m_curves.size(); ++i) {

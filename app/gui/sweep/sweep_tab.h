@@ -2,9 +2,9 @@
 
 #include "app/gui/results/chart_style.h"
 #include "app/gui/results/results_tab.h"
+#include "app/gui/sweep/break_even_model.h"
 #include "models/runner/sweep_runner.h"
 
-#include <QAbstractTableModel>
 #include <QElapsedTimer>
 #include <QStringList>
 #include <map>
@@ -36,30 +36,6 @@ class ScenarioDocument;
 // document order, as runSweep() and `faaslab-cli sweep --param` take them:
 // "workload.arrivals.rate_per_s", "architectures[0].keep_alive_s".
 QStringList numericParameterPaths(const nlohmann::ordered_json& document);
-
-// The break-even points of a sweep, one row each: the value, the bracket it
-// was located in, and the architectures cheaper below and above it.
-class BreakEvenModel : public QAbstractTableModel {
-    Q_OBJECT
-
-public:
-    enum Column { ValueColumn, BetweenColumn, BelowColumn, AboveColumn, ColumnCount };
-
-    using QAbstractTableModel::QAbstractTableModel;
-
-    // Shows the break-even points of `results`, or nothing for nullptr.
-    void setResults(const SweepResults* results);
-
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
-
-private:
-    std::vector<BreakEven> m_rows;
-    QString m_parameter;
-};
 
 // Re-runs the scenario for a range of values of one numeric field (the same
 // sweep as `faaslab-cli sweep`, through the same runSweep()), on a worker
