@@ -1,5 +1,6 @@
 #include "models/workload/azure_duration_trace.h"
 
+#include "models/workload/azure_row_selection.h"
 #include "models/workload/csv_line_reader.h"
 
 #include <algorithm>
@@ -128,46 +129,15 @@ double cdf(const AzureFunctionDurations& f, double x, bool left) {
 std::optional<TraceError> readAzureFunctionDurations(std::istream& in,
                                                      const std::vector<std::string>& hashes,
                                                      std::vector<AzureFunctionDurations>& out) {
-    std::map<std::string, bool, std::less<>> requested;
-    for (const std::string& hash : hashes) {
-        requested.emplace(hash, false);
-    }
-    CsvLineReader reader(in, MaxLineLength);
-    if (!reader.next()) {
-        return reader.error().value_or(
-            TraceError{1, 1, "the file is empty: expected the header HashOwner,HashApp,..."});
-    }
-    if (auto error = reader.checkHeader(durationHeader())) {
+    AzureRowSelection selection(hashes);
+    std::vector<AzureFunctionDurations> result;
+    if (auto error = readSelectedAzureRows(
+            in, MaxLineLength, durationHeader(), "function rows", parseRow,
+            [](const AzureFunctionDurations& row) { return row.function; }, selection, result)) {
         return error;
     }
-    std::vector<AzureFunctionDurations> result;
-    AzureFunctionDurations row;
-    int rows = 0;
-    while (reader.next()) {
-        if (auto error = parseRow(reader, row)) {
-            return error;
-        }
-        ++rows;
-        if (!requested.empty()) {
-            const auto it = requested.find(row.function);
-            if (it == requested.end()) {
-                continue;
-            }
-            it->second = true;
-        }
-        result.push_back(row);
-    }
-    if (reader.error()) {
-        return reader.error();
-    }
-    if (rows == 0) {
-        return TraceError{std::max(reader.lineNumber(), 1), 1,
-                          "the trace has no function rows after the header"};
-    }
-    for (const auto& [hash, seen] : requested) {
-        if (!seen) {
-            return TraceError{0, 0, "function hash '" + hash + "' is not in the duration trace"};
-        }
+    if (auto error = selection.missing("function hash", "duration trace")) {
+        return error;
     }
     out = std::move(result);
     return std::nullopt;

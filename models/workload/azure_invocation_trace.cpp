@@ -1,5 +1,6 @@
 #include "models/workload/azure_invocation_trace.h"
 
+#include "models/workload/azure_row_selection.h"
 #include "models/workload/csv_line_reader.h"
 
 #include <algorithm>
@@ -189,10 +190,7 @@ std::optional<TraceError> readAzureInvocationCounts(std::istream& in,
     }
 
     // Requested hash -> seen in the file.
-    std::map<std::string, bool, std::less<>> requested;
-    for (const std::string& hash : sel.hashes) {
-        requested.emplace(hash, false);
-    }
+    AzureRowSelection requested(sel.hashes);
     std::set<std::string, std::less<>> triggersSeen;
     bool moreTriggers = false;
 
@@ -221,15 +219,10 @@ std::optional<TraceError> readAzureInvocationCounts(std::istream& in,
                     moreTriggers = true;
                 }
             }
-            bool passes = sel.trigger.empty() || row.trigger == sel.trigger;
-            if (!requested.empty()) {
-                const auto it = requested.find(row.function);
-                if (it == requested.end()) {
-                    passes = false;
-                } else {
-                    it->second = true;
-                }
-            }
+            // Both tests always run: a hash asked for counts as seen even on
+            // a row of another trigger.
+            const bool selected = requested.keeps(row.function);
+            const bool passes = selected && (sel.trigger.empty() || row.trigger == sel.trigger);
             if (!passes) {
                 continue;
             }
@@ -257,10 +250,8 @@ std::optional<TraceError> readAzureInvocationCounts(std::istream& in,
         }
     }
 
-    for (const auto& [hash, seen] : requested) {
-        if (!seen) {
-            return TraceError{0, 0, "function hash '" + hash + "' is not in the trace"};
-        }
+    if (auto missing = requested.missing("function hash", "trace")) {
+        return missing;
     }
     if (matches == 0) {
         std::string message = "no function matches the selection (" + describeSelection(sel) + ")";

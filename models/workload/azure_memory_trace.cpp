@@ -1,5 +1,6 @@
 #include "models/workload/azure_memory_trace.h"
 
+#include "models/workload/azure_row_selection.h"
 #include "models/workload/csv_line_reader.h"
 
 #include <algorithm>
@@ -93,46 +94,15 @@ std::optional<TraceError> parseRow(const CsvLineReader& reader, AzureAppMemory& 
 
 std::optional<TraceError> readAzureAppMemory(std::istream& in, const std::vector<std::string>& apps,
                                              std::vector<AzureAppMemory>& out) {
-    std::map<std::string, bool, std::less<>> requested;
-    for (const std::string& app : apps) {
-        requested.emplace(app, false);
-    }
-    CsvLineReader reader(in, MaxLineLength);
-    if (!reader.next()) {
-        return reader.error().value_or(
-            TraceError{1, 1, "the file is empty: expected the header HashOwner,HashApp,..."});
-    }
-    if (auto error = reader.checkHeader(memoryHeader())) {
+    AzureRowSelection selection(apps);
+    std::vector<AzureAppMemory> result;
+    if (auto error = readSelectedAzureRows(
+            in, MaxLineLength, memoryHeader(), "app rows", parseRow,
+            [](const AzureAppMemory& row) { return row.app; }, selection, result)) {
         return error;
     }
-    std::vector<AzureAppMemory> result;
-    AzureAppMemory row;
-    int rows = 0;
-    while (reader.next()) {
-        if (auto error = parseRow(reader, row)) {
-            return error;
-        }
-        ++rows;
-        if (!requested.empty()) {
-            const auto it = requested.find(row.app);
-            if (it == requested.end()) {
-                continue;
-            }
-            it->second = true;
-        }
-        result.push_back(row);
-    }
-    if (reader.error()) {
-        return reader.error();
-    }
-    if (rows == 0) {
-        return TraceError{std::max(reader.lineNumber(), 1), 1,
-                          "the trace has no app rows after the header"};
-    }
-    for (const auto& [app, seen] : requested) {
-        if (!seen) {
-            return TraceError{0, 0, "app hash '" + app + "' is not in the memory trace"};
-        }
+    if (auto error = selection.missing("app hash", "memory trace")) {
+        return error;
     }
     out = std::move(result);
     return std::nullopt;
