@@ -224,4 +224,23 @@ std::optional<PricingCatalog> scenarioCatalog(const QCommandLineParser& parser,
     return catalog;
 }
 
+std::variant<CommandScenario, int> openCommandScenario(const QCommandLineParser& parser,
+                                                       workspace::Workspace& workspace,
+                                                       const QString& file) {
+    const bool save = parser.isSet("save");
+    std::optional<PricingCatalog> catalog =
+        scenarioCatalog(parser, workspace, save || parser.isSet("workspace"),
+                        save ? WorkspaceAccess::ReadWrite : WorkspaceAccess::ReadOnly);
+    if (!catalog) {
+        return ExitFailure;
+    }
+    CommandScenario loaded{std::move(*catalog), {}, {}};
+    std::optional<Scenario> scenario = loadScenario(file, &loaded.document, loaded.catalog);
+    if (!scenario) {
+        return ExitUsage;
+    }
+    loaded.scenario = std::move(*scenario);
+    return loaded;
+}
+
 } // namespace faaslab::cli

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <optional>
 #include <string>
+#include <variant>
 
 namespace faaslab::cli {
 
@@ -75,6 +76,21 @@ bool openWorkspace(const QCommandLineParser& parser, workspace::Workspace& works
 std::optional<PricingCatalog> scenarioCatalog(const QCommandLineParser& parser,
                                               workspace::Workspace& workspace, bool useWorkspace,
                                               WorkspaceAccess access);
+
+// What `run` and `sweep` start from: the workspace opened first (read-write
+// with --save, read-only with only --workspace, not at all without either),
+// so that a bad workspace costs no simulation time, then the scenario file
+// read through the catalog it gives.
+struct CommandScenario {
+    PricingCatalog catalog;
+    nlohmann::ordered_json document;
+    Scenario scenario;
+};
+// The scenario, or the exit status after saying what is wrong (ExitFailure
+// for the workspace, ExitUsage for the scenario).
+std::variant<CommandScenario, int> openCommandScenario(const QCommandLineParser& parser,
+                                                       workspace::Workspace& workspace,
+                                                       const QString& file);
 
 // While alive, Ctrl+C (SIGINT) and SIGTERM set a flag instead of killing the
 // process, so a run can stop cleanly and write nothing half-done.

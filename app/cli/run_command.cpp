@@ -125,22 +125,16 @@ int runCommand(const QStringList& arguments) {
         return ExitUsage;
     }
 
-    // The workspace is opened before anything runs, so a bad workspace file
-    // costs no simulation time.
     workspace::Workspace workspace;
-    const std::optional<PricingCatalog> catalog = scenarioCatalog(
-        parser, workspace, parser.isSet(save) || parser.isSet(workspaceFile),
-        parser.isSet(save) ? WorkspaceAccess::ReadWrite : WorkspaceAccess::ReadOnly);
-    if (!catalog) {
-        return ExitFailure;
-    }
-
     const QString file = *scenarioFile;
-    nlohmann::ordered_json document;
-    std::optional<Scenario> scenario = loadScenario(file, &document, *catalog);
-    if (!scenario) {
-        return ExitUsage;
+    auto opened = openCommandScenario(parser, workspace, file);
+    if (const int* exit = std::get_if<int>(&opened)) {
+        return *exit;
     }
+    CommandScenario& loaded = std::get<CommandScenario>(opened);
+    const PricingCatalog& catalog = loaded.catalog;
+    nlohmann::ordered_json& document = loaded.document;
+    std::optional<Scenario> scenario = std::move(loaded.scenario);
 
     // Overrides go through the scenario reader, so they obey exactly the
     // rules (and produce the messages) of the file format.
@@ -165,7 +159,7 @@ int runCommand(const QStringList& arguments) {
             simulation["warmup_s"] = *warmupValue;
         }
         ScenarioReadResult reread =
-            ScenarioReader(*catalog)
+            ScenarioReader(catalog)
                 .setBaseDirectory(QFileInfo(file).absolutePath().toStdString())
                 .readJson(document);
         if (!reread.ok()) {

@@ -114,18 +114,14 @@ int sweepCommand(const QStringList& arguments) {
     }
 
     workspace::Workspace workspace;
-    const std::optional<PricingCatalog> catalog = scenarioCatalog(
-        parser, workspace, parser.isSet(save) || parser.isSet(workspaceFile),
-        parser.isSet(save) ? WorkspaceAccess::ReadWrite : WorkspaceAccess::ReadOnly);
-    if (!catalog) {
-        return ExitFailure;
-    }
-
     const QString file = *scenarioFile;
-    nlohmann::ordered_json document;
-    if (!loadScenario(file, &document, *catalog)) {
-        return ExitUsage;
+    auto opened = openCommandScenario(parser, workspace, file);
+    if (const int* exit = std::get_if<int>(&opened)) {
+        return *exit;
     }
+    CommandScenario& loaded = std::get<CommandScenario>(opened);
+    const PricingCatalog& catalog = loaded.catalog;
+    const nlohmann::ordered_json& document = loaded.document;
 
     const InterruptGuard interrupt;
     TerminalProgress progress(!parser.isSet(quiet) && TerminalProgress::stderrIsTerminal());
@@ -133,7 +129,7 @@ int sweepCommand(const QStringList& arguments) {
     options.threads = threadsValue.value_or(0);
     options.cancel = interrupt.flag();
     options.findBreakEvens = !parser.isSet(noBreakEven);
-    options.catalog = &*catalog;
+    options.catalog = &catalog;
     options.baseDirectory = QFileInfo(file).absolutePath().toStdString();
     options.progress = [&progress](double fraction) {
         RunProgressReport report;
