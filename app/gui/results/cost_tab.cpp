@@ -77,7 +77,7 @@ QString CostTab::componentLabel(const QString& component) {
 }
 
 CostTab::CostTab(QWidget* parent)
-    : ResultsTab(parent)
+    : ChartTab(parent)
     , m_period(new QComboBox(this))
     , m_plot(new QCustomPlot(this)) {
     m_period->setObjectName("costPeriod");
@@ -380,13 +380,8 @@ QString CostTab::segmentTextAt(const QPoint& position) const {
     return {};
 }
 
-void CostTab::restyle() {
-    applyStyle();
-    if (m_results) {
-        build();
-    } else {
-        clearResults();
-    }
+void CostTab::redraw() {
+    build();
 }
 
 } // namespace faaslab::gui

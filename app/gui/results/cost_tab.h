@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/gui/results/results_tab.h"
+#include "app/gui/results/chart_tab.h"
 
 #include <QSharedPointer>
 #include <QStringList>
@@ -16,7 +16,7 @@ namespace faaslab::gui {
 // into its billing components (requests, compute, vCPU, memory, instances
 // ...), with the total above each bar. Shows the 30-day projection by
 // default, or the cost of the simulated window.
-class CostTab : public ResultsTab {
+class CostTab : public ChartTab {
     Q_OBJECT
 
 public:
@@ -51,10 +51,10 @@ public:
     static QString componentLabel(const QString& component);
 
 protected:
-    void restyle() override;
+    void applyStyle() override;
+    void redraw() override;
 
 private:
-    void applyStyle();
     void build();
     void updateTickNames();
 
@@ -64,7 +64,6 @@ private:
     QCPTextElement* m_key = nullptr;
     QStringList m_components;
     QSharedPointer<QCPAxisTickerText> m_names;
-    std::optional<ScenarioResults> m_results;
 };
 
 } // namespace faaslab::gui

@@ -38,7 +38,7 @@ constexpr double Quantiles[] = {50.0, 95.0, 99.0};
 } // namespace
 
 LatencyTab::LatencyTab(QWidget* parent)
-    : ResultsTab(parent)
+    : ChartTab(parent)
     , m_plot(new QCustomPlot(this)) {
     m_plot->setObjectName("latencyChart");
     auto* layout = new QVBoxLayout(this);
@@ -333,16 +333,11 @@ bool LatencyTab::eventFilter(QObject* watched, QEvent* event) {
     if (watched == m_plot && event->type() == QEvent::Leave) {
         hideCursor();
     }
-    return ResultsTab::eventFilter(watched, event);
+    return ChartTab::eventFilter(watched, event);
 }
 
-void LatencyTab::restyle() {
-    applyStyle();
-    if (m_results) {
-        build(*m_results);
-    } else {
-        clearResults();
-    }
+void LatencyTab::redraw() {
+    build(*m_results);
 }
 
 } // namespace faaslab::gui

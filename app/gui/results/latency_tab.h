@@ -1,7 +1,7 @@
 #pragma once
 
 #include "app/gui/results/chart_style.h"
-#include "app/gui/results/results_tab.h"
+#include "app/gui/results/chart_tab.h"
 
 #include <optional>
 
@@ -16,7 +16,7 @@ namespace faaslab::gui {
 // Where every request completed, the curve's p50, p95 and p99 are marked and
 // named in the legend; reference lines at 50, 95 and 99 %. Hovering reads
 // off the share of requests completed within the latency under the cursor.
-class LatencyTab : public ResultsTab {
+class LatencyTab : public ChartTab {
     Q_OBJECT
 
 public:
@@ -40,10 +40,10 @@ public:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
-    void restyle() override;
+    void applyStyle() override;
+    void redraw() override;
 
 private:
-    void applyStyle();
     void build(const ScenarioResults& results);
     void resetView();
     void fitTitle();
@@ -54,7 +54,6 @@ private:
     HoverCursor m_cursor;
     QList<QCPGraph*> m_curves;  // per architecture, nullptr when empty
     QList<QCPGraph*> m_markers; // per architecture, nullptr when empty
-    std::optional<ScenarioResults> m_results;
     double m_lowerS = 0.001;
     double m_upperS = 10.0;
 };

@@ -56,7 +56,7 @@ double finiteMax(const std::vector<double>& values, double current) {
 } // namespace
 
 TimeSeriesTab::TimeSeriesTab(QWidget* parent)
-    : ResultsTab(parent) {
+    : ChartTab(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->setSpacing(2);
     m_cursorLabel = new QLabel(this);
@@ -534,16 +534,11 @@ bool TimeSeriesTab::eventFilter(QObject* watched, QEvent* event) {
         std::find(m_plots.begin(), m_plots.end(), watched) != m_plots.end()) {
         hideCursor();
     }
-    return ResultsTab::eventFilter(watched, event);
+    return ChartTab::eventFilter(watched, event);
 }
 
-void TimeSeriesTab::restyle() {
-    applyStyle();
-    if (m_results) {
-        build(*m_results);
-    } else {
-        clearResults();
-    }
+void TimeSeriesTab::redraw() {
+    build(*m_results);
 }
 
 } // namespace faaslab::gui

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "app/gui/results/chart_style.h"
-#include "app/gui/results/results_tab.h"
+#include "app/gui/results/chart_tab.h"
 
 #include <QList>
 #include <array>
@@ -20,7 +20,7 @@ namespace faaslab::gui {
 // cumulative cost, one colour per architecture. Zooming or panning one chart
 // moves them all, and hovering shows a cursor on every chart with the exact
 // values of the time-series bin under it.
-class TimeSeriesTab : public ResultsTab {
+class TimeSeriesTab : public ChartTab {
     Q_OBJECT
 
 public:
@@ -47,7 +47,8 @@ public:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
-    void restyle() override;
+    void applyStyle() override;
+    void redraw() override;
 
 private:
     // One drawn series and where its values come from, for the hover box.
@@ -59,7 +60,6 @@ private:
         bool atBinEnd = false; // cumulative values belong to the end of a bin
     };
 
-    void applyStyle();
     void build(const ScenarioResults& results);
     void drawChartsInTurn();
     static QString usageHint();
@@ -76,7 +76,6 @@ private:
     std::array<HoverCursor, ChartCount> m_cursors{};
     std::array<QList<Line>, ChartCount> m_lines;
     QLabel* m_cursorLabel = nullptr;
-    std::optional<ScenarioResults> m_results;
     double m_timeScale = 1.0;
     QString m_timeUnit;
     double m_fullLower = 0.0;
