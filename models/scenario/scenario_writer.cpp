@@ -293,6 +293,14 @@ Json scenarioToJson(const Scenario& s) {
                            {"seed", s.simulation.seed},
                            {"replications", s.simulation.replications},
                            {"timeseries_bin_s", s.simulation.timeseriesBinS}};
+    // The reader lets the default bin be longer than a short run's measured
+    // span only while the key is left out (a written bin must fit); so a
+    // default that does not fit is left out again, and reads back the same.
+    const double span = s.simulation.durationS - s.simulation.warmupS;
+    if (s.simulation.timeseriesBinS == SimulationSettings{}.timeseriesBinS &&
+        s.simulation.timeseriesBinS > span) {
+        j["simulation"].erase("timeseries_bin_s");
+    }
     if (s.application) {
         j["application"] = applicationToJson(*s.application);
     } else {

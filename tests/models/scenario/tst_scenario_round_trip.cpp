@@ -63,6 +63,21 @@ class ScenarioRoundTripTest : public QObject {
 private slots:
     void everyFeatureSurvivesWriteAndRead() { checkRoundTrip(Everything, "everything"); }
 
+    // Found by the scenario fuzzer: a 2-second run without timeseries_bin_s
+    // was read (the default 60 s bin is allowed while the key is left out)
+    // but written with the key, which the reader then refused.
+    void aDefaultBinLongerThanAShortRunSurvivesWriteAndRead() {
+        checkRoundTrip(R"({"format": "faaslab.scenario/1", "name": "x",
+            "simulation": {"duration_s": 2},
+            "workload": {"arrivals": {"process": "poisson", "rate_per_s": 1},
+                         "service_time_s": {"dist": "exponential", "mean": 0.2},
+                         "memory_mb": 512},
+            "architectures": [{"name": "L", "type": "serverless",
+                               "cold_start_s": {"dist": "exponential", "mean": 0.5},
+                               "pricing": "aws-lambda-x86"}]})",
+                       "short run");
+    }
+
     void everyArrivalProcessSurvivesWriteAndRead_data() {
         QTest::addColumn<QString>("arrivals");
         QTest::newRow("poisson") << R"({ "process": "poisson", "rate_per_s": 3 })";
