@@ -314,6 +314,9 @@ std::optional<ArchitectureSpec> readArchitecture(const Json& node, const std::st
     for (const std::string_view other : ArchitectureTypes) {
         for (const ArchitectureField& field : architectureFields(other)) {
             const std::string key = field.key.substr(0, field.key.find('/'));
+            if (elsewhere.contains(key)) {
+                continue; // a nested key's object, already noted
+            }
             const std::vector<std::string_view> owners = architectureTypesWithKey(key);
             if (std::find(owners.begin(), owners.end(), *type) != owners.end()) {
                 continue;

@@ -138,10 +138,9 @@ const JsonObjectReader::Json* JsonObjectReader::find(std::string_view key) const
     }
     const auto& members =
         static_cast<const Json::object_t::Container&>(m_node->get_ref<const Json::object_t&>());
-    if (!m_indexed) {
+    if (m_byHash.empty()) {
         m_byHash = keyHashOrder(members.size(),
                                 [&](std::size_t i) { return std::string_view(members[i].first); });
-        m_indexed = true;
     }
     // The first member with this key, as the search in turn would find.
     const std::uint64_t hash = keyHash(key);

@@ -113,13 +113,12 @@ private:
     std::string m_path;
     Diagnostics& m_diagnostics;
     std::set<std::string> m_known;
-    // Members by key, built on the first lookup in a large object: the
-    // document's objects keep their members in file order, and searching
-    // them in turn for each known key would make a hostile object of
-    // millions of keys cost millions of comparisons per key.
-    // keyHashOrder() of the members.
+    // keyHashOrder() of the members, built on the first lookup in a large
+    // object (empty until then): the document's objects keep their members
+    // in file order, and searching them in turn for each known key would
+    // make a hostile object of millions of keys cost millions of
+    // comparisons per key.
     mutable std::vector<std::uint64_t> m_byHash;
-    mutable bool m_indexed = false;
 };
 
 // Edit distance, for "did you mean" suggestions.

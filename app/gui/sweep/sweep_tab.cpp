@@ -70,18 +70,6 @@ QString parameterAxisLabel(const QString& path) {
     return unit.isEmpty() ? path : QStringLiteral("%1 (%2)").arg(path, unit);
 }
 
-// The reader the sweep's runs use (the built-in price presets).
-std::optional<Scenario> scenarioWith(const Json& document, const std::string& baseDirectory,
-                                     const Json::json_pointer& pointer, double value) {
-    return scenarioWithValue(document, pointer, value, PricingCatalog::builtin(), baseDirectory);
-}
-
-bool takesWholeNumbers(const Json& document, const std::string& baseDirectory,
-                       const Json::json_pointer& pointer, double value) {
-    return faaslab::takesWholeNumbers(document, pointer, value, PricingCatalog::builtin(),
-                                      baseDirectory);
-}
-
 // "12.3 M", "450 k": simulated invocations, for the estimate.
 QString countText(double count) {
     if (count >= 1e9) {
@@ -617,7 +605,8 @@ void SweepTab::prefillRange() {
     // Two decades around the current value, geometrically spaced: enough to
     // see a trend and find a break-even point without knowing the model;
     // narrowed when the estimate says it would take long.
-    const bool whole = takesWholeNumbers(document, m_document->baseDirectory(), *pointer, value);
+    const bool whole = takesWholeNumbers(document, *pointer, value, PricingCatalog::builtin(),
+                                         m_document->baseDirectory());
     if (m_document->isValid()) {
         ensureSpeed();
     }
@@ -666,8 +655,9 @@ std::vector<double> SweepTab::workAt(const QString& parameter, const std::vector
         if (found == m_workCache.end()) {
             double w = 0.0;
             if (pointer) {
-                if (const auto scenario = scenarioWith(m_document->json(),
-                                                       m_document->baseDirectory(), *pointer, v)) {
+                if (const auto scenario =
+                        scenarioWithValue(m_document->json(), *pointer, v,
+                                          PricingCatalog::builtin(), m_document->baseDirectory())) {
                     w = expectedRunWork(*scenario);
                 }
             }
@@ -710,8 +700,9 @@ std::optional<std::vector<double>> SweepTab::rangeValues(QString* problem) const
     std::string pointerProblem;
     const auto pointer =
         parameterPointer(m_document->json(), selectedParameter().toStdString(), pointerProblem);
-    const bool whole = pointer && takesWholeNumbers(m_document->json(), m_document->baseDirectory(),
-                                                    *pointer, from);
+    const bool whole =
+        pointer && takesWholeNumbers(m_document->json(), *pointer, from, PricingCatalog::builtin(),
+                                     m_document->baseDirectory());
     return sweepRangeValues(from, to, count, logarithmic, whole);
 }
 
