@@ -1,8 +1,20 @@
 #include "simulator/event_queue.h"
 
+#include <algorithm>
 #include <stdexcept>
+#include <string>
 
 namespace faaslab::sim {
+
+PendingLimitExceeded::PendingLimitExceeded(std::size_t limit)
+    : std::length_error("event queue: more than " + std::to_string(limit) +
+                        " events pending at once")
+    , m_limit(limit) {
+}
+
+void EventQueue::setPendingLimit(std::size_t limit) {
+    m_pendingLimit = std::min<std::size_t>(limit, MaxPending);
+}
 
 std::uint64_t EventQueue::push(double time, EventHandler* handler, std::uint32_t kind,
                                std::uint32_t index, double value) {
@@ -15,8 +27,9 @@ std::uint64_t EventQueue::push(double time, EventHandler* handler, std::uint32_t
         m_freeSlots.pop_back();
         m_payloads[slot] = Payload{handler, kind, index, value};
     } else {
-        if (m_payloads.size() >= MaxPending) [[unlikely]] {
-            throw std::length_error("event queue: more than 16.7 million events pending at once");
+        // Every slot is in use here, so the pool's size is the number pending.
+        if (m_payloads.size() >= m_pendingLimit) [[unlikely]] {
+            throw PendingLimitExceeded(m_pendingLimit);
         }
         slot = static_cast<std::uint32_t>(m_payloads.size());
         m_payloads.push_back(Payload{handler, kind, index, value});

@@ -5,9 +5,23 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <stdexcept>
 #include <vector>
 
 namespace faaslab::sim {
+
+// Thrown by EventQueue::push() when one more event would exceed the number
+// the queue may hold pending at once. It is a limit on the model's work in
+// flight, not a fault of the engine, so callers can tell the user which
+// scenario grew too large.
+class PendingLimitExceeded : public std::length_error {
+public:
+    explicit PendingLimitExceeded(std::size_t limit);
+    std::size_t limit() const { return m_limit; }
+
+private:
+    std::size_t m_limit;
+};
 
 // Pending-event set ordered by (time, insertion sequence).
 //
@@ -44,13 +58,19 @@ public:
 
     void clear();
 
+    // At most `limit` events pending at once (clamped to MaxPending); push()
+    // throws PendingLimitExceeded beyond it. Bounds a run's memory.
+    void setPendingLimit(std::size_t limit);
+    std::size_t pendingLimit() const { return m_pendingLimit; }
+
 private:
     static constexpr std::size_t Arity = 4;
 
 public:
     // Limits of the packed order word: 2^24 (16.7 million) events pending at
     // once and 2^40 (1.1 x 10^12) events in one run. push() throws
-    // std::length_error beyond either, rather than misorder events.
+    // (PendingLimitExceeded, or std::length_error for the sequence) beyond
+    // either, rather than misorder events.
     static constexpr int SlotBits = 24;
     static constexpr std::uint64_t MaxPending = std::uint64_t{1} << SlotBits;
     static constexpr std::uint64_t MaxSequence = std::uint64_t{1} << (64 - SlotBits);
@@ -87,6 +107,7 @@ private:
     std::vector<Payload> m_payloads;
     std::vector<std::uint32_t> m_freeSlots;
     std::uint64_t m_nextSequence = 0;
+    std::size_t m_pendingLimit = MaxPending;
 };
 
 } // namespace faaslab::sim

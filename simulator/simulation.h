@@ -101,6 +101,8 @@ public:
 
     std::uint64_t eventsProcessed() const { return m_eventsProcessed; }
     std::size_t pendingEvents() const { return m_queue.size() + (m_hasSource ? 1 : 0); }
+    // See EventQueue::setPendingLimit(); schedule() throws beyond it.
+    void setPendingLimit(std::size_t limit) { m_queue.setPendingLimit(limit); }
 
 private:
     void reachHorizon();

@@ -9,6 +9,7 @@
 #include "models/report/comparison_table.h"
 #include "models/report/results_writer.h"
 #include "models/runner/scenario_runner.h"
+#include "models/runner/work_in_flight_error.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -209,6 +210,12 @@ int runCommand(const QStringList& arguments) {
     RunOutput output;
     try {
         output = runScenario(*scenario, options);
+    } catch (const WorkInFlightError& e) {
+        // The scenario is valid but too large to simulate: a problem of the
+        // input, reported with the file like the reader's messages.
+        progress.finish();
+        printError(QStringLiteral("%1: %2").arg(file, QString::fromStdString(e.what())));
+        return ExitUsage;
     } catch (const std::exception& e) {
         progress.finish();
         printError(QStringLiteral("faaslab-cli run: internal error: %1").arg(e.what()));

@@ -7,6 +7,7 @@
 #include "app/workspace/sweep_store.h"
 #include "models/report/sweep_writer.h"
 #include "models/runner/sweep_runner.h"
+#include "models/runner/work_in_flight_error.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -142,6 +143,12 @@ int sweepCommand(const QStringList& arguments) {
     SweepOutput output;
     try {
         output = runSweep(document, spec, options);
+    } catch (const WorkInFlightError& e) {
+        // The scenario is valid but too large to simulate: a problem of the
+        // input, reported with the file like the reader's messages.
+        progress.finish();
+        printError(QStringLiteral("%1: %2").arg(file, QString::fromStdString(e.what())));
+        return ExitUsage;
     } catch (const std::exception& e) {
         progress.finish();
         printError(QStringLiteral("faaslab-cli sweep: internal error: %1").arg(e.what()));

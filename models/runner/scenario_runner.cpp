@@ -1,6 +1,7 @@
 #include "models/runner/scenario_runner.h"
 
 #include "models/application/application_runtime.h"
+#include "models/format/number_format.h"
 #include "models/platforms/platform_factory.h"
 #include "models/runner/replication_aggregator.h"
 #include "models/workload/request_source.h"
@@ -15,6 +16,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -41,16 +43,35 @@ PricingProvenance provenanceOf(const ArchitectureSpec& spec) {
     return p;
 }
 
+// What usually fills the event queue, and what to change. Events pending
+// grow with the work in flight and the work waiting: for an application,
+// asynchronous invocations that are throttled or fail wait for their retry
+// for up to async.max_event_age_s, so a platform that cannot keep up piles
+// them up for hours of simulated time.
+std::string workInFlightAdvice(const Scenario& scenario) {
+    if (scenario.application) {
+        return "Throttled or failed asynchronous invocations wait for a retry for up to "
+               "async.max_event_age_s (" +
+               formatSeconds(scenario.application->async.maxEventAgeS) +
+               "), so they pile up when the functions cannot keep up with the triggers. Raise "
+               "max_instances, lower the load or the fan-out copies, or shorten "
+               "async.max_event_age_s.";
+    }
+    return "Requests waiting in queues count too. Lower the load, or give the architecture "
+           "more capacity.";
+}
+
 } // namespace
 
 ReplicationResult runReplication(const Scenario& scenario, std::size_t architecture,
                                  int replication, const std::atomic<bool>* cancel,
                                  const std::function<void(double)>& progress,
-                                 std::size_t maxTimeSeriesBins, bool* cancelled) {
+                                 const ReplicationLimits& limits, bool* cancelled) {
     const SimulationSettings& settings = scenario.simulation;
     sim::Simulation simulation(settings.durationS, cancel);
+    simulation.setPendingLimit(limits.maxPendingEvents);
     MeasurementWindow window{settings.warmupS, settings.durationS, settings.timeseriesBinS,
-                             maxTimeSeriesBins};
+                             limits.maxTimeSeriesBins};
     sim::RunControl control;
     control.warmup = settings.warmupS;
     if (progress) {
@@ -58,40 +79,45 @@ ReplicationResult runReplication(const Scenario& scenario, std::size_t architect
             progress(p.fraction());
         };
     }
-    if (scenario.application) {
-        ApplicationRuntime runtime(scenario, architecture, simulation,
-                                   static_cast<std::uint64_t>(replication), window);
-        simulation.addObserver(&runtime);
-        runtime.start();
+    try {
+        if (scenario.application) {
+            ApplicationRuntime runtime(scenario, architecture, simulation,
+                                       static_cast<std::uint64_t>(replication), window);
+            simulation.addObserver(&runtime);
+            runtime.start();
+            const sim::RunOutcome outcome = simulation.run(control);
+            if (cancelled != nullptr) {
+                *cancelled = outcome == sim::RunOutcome::Cancelled;
+            }
+            ReplicationResult result = runtime.result();
+            result.eventsProcessed = simulation.eventsProcessed();
+            return result;
+        }
+        const PlatformContext context{simulation,
+                                      scenario.workload,
+                                      settings.seed,
+                                      static_cast<std::uint64_t>(replication),
+                                      static_cast<std::uint64_t>(architecture),
+                                      window};
+        std::unique_ptr<Platform> platform =
+            makePlatform(scenario.architectures[architecture].config, context);
+        RequestSource source(scenario.workload, settings.seed,
+                             static_cast<std::uint64_t>(replication), simulation, *platform);
+        simulation.addObserver(platform.get());
+        platform->start();
+        source.start();
+
         const sim::RunOutcome outcome = simulation.run(control);
         if (cancelled != nullptr) {
             *cancelled = outcome == sim::RunOutcome::Cancelled;
         }
-        ReplicationResult result = runtime.result();
+        ReplicationResult result = platform->result();
         result.eventsProcessed = simulation.eventsProcessed();
         return result;
+    } catch (const sim::PendingLimitExceeded& e) {
+        throw WorkInFlightError(scenario.architectures[architecture].name, replication,
+                                simulation.now(), e.limit(), workInFlightAdvice(scenario));
     }
-    const PlatformContext context{simulation,
-                                  scenario.workload,
-                                  settings.seed,
-                                  static_cast<std::uint64_t>(replication),
-                                  static_cast<std::uint64_t>(architecture),
-                                  window};
-    std::unique_ptr<Platform> platform =
-        makePlatform(scenario.architectures[architecture].config, context);
-    RequestSource source(scenario.workload, settings.seed, static_cast<std::uint64_t>(replication),
-                         simulation, *platform);
-    simulation.addObserver(platform.get());
-    platform->start();
-    source.start();
-
-    const sim::RunOutcome outcome = simulation.run(control);
-    if (cancelled != nullptr) {
-        *cancelled = outcome == sim::RunOutcome::Cancelled;
-    }
-    ReplicationResult result = platform->result();
-    result.eventsProcessed = simulation.eventsProcessed();
-    return result;
 }
 
 RunOutput runScenario(const Scenario& scenario, const RunOptions& options) {
@@ -113,6 +139,13 @@ RunOutput runScenario(const Scenario& scenario, const RunOptions& options) {
     std::exception_ptr failure;
     std::mutex mutex;
     std::condition_variable done;
+    // Replications poll this one flag: it follows options.cancel (copied
+    // below while waiting) and is set by the first replication that fails,
+    // so a run that cannot finish stops at once instead of after the others.
+    std::atomic<bool> stop{false};
+    auto stopRequested = [&] {
+        return stop.load() || (options.cancel != nullptr && options.cancel->load());
+    };
 
     auto worker = [&] {
         for (;;) {
@@ -124,7 +157,7 @@ RunOutput runScenario(const Scenario& scenario, const RunOptions& options) {
             const int replication = static_cast<int>(job % replications);
             // Once cancelled, remaining jobs are counted as finished without
             // running, so the run returns at once.
-            if (options.cancel != nullptr && options.cancel->load()) {
+            if (stopRequested()) {
                 anyCancelled = true;
                 {
                     std::lock_guard lock(mutex);
@@ -136,11 +169,11 @@ RunOutput runScenario(const Scenario& scenario, const RunOptions& options) {
             try {
                 bool cancelled = false;
                 ReplicationResult result = runReplication(
-                    scenario, architecture, replication, options.cancel,
+                    scenario, architecture, replication, &stop,
                     [&jobProgress, job](double f) {
                         jobProgress[job].store(f, std::memory_order_relaxed);
                     },
-                    options.maxTimeSeriesBins, &cancelled);
+                    options.limits, &cancelled);
                 jobEvents[job].store(result.eventsProcessed, std::memory_order_relaxed);
                 if (cancelled) {
                     // A cancelled replication is partial (its time series
@@ -161,6 +194,7 @@ RunOutput runScenario(const Scenario& scenario, const RunOptions& options) {
                 if (!failure) {
                     failure = std::current_exception();
                 }
+                stop = true;
             }
             jobProgress[job].store(1.0, std::memory_order_relaxed);
             {
@@ -196,12 +230,23 @@ RunOutput runScenario(const Scenario& scenario, const RunOptions& options) {
         options.progress(p);
     };
     {
+        // The caller's cancel flag reaches the replications through `stop`
+        // within 10 ms (a Stop button must act at once); progress is
+        // reported every 100 ms.
+        using Clock = std::chrono::steady_clock;
+        auto nextReport = Clock::now();
         std::unique_lock lock(mutex);
         while (static_cast<std::size_t>(finished.load()) < jobs) {
-            done.wait_for(lock, std::chrono::milliseconds(100));
-            lock.unlock();
-            report();
-            lock.lock();
+            done.wait_for(lock, std::chrono::milliseconds(10));
+            if (options.cancel != nullptr && options.cancel->load()) {
+                stop = true;
+            }
+            if (Clock::now() >= nextReport || static_cast<std::size_t>(finished.load()) == jobs) {
+                nextReport = Clock::now() + std::chrono::milliseconds(100);
+                lock.unlock();
+                report();
+                lock.lock();
+            }
         }
     }
     for (std::thread& t : threads) {

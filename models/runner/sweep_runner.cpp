@@ -1,7 +1,9 @@
 #include "models/runner/sweep_runner.h"
 
+#include "models/format/number_format.h"
 #include "models/results/ranking.h"
 #include "models/runner/sweep_parameter.h"
+#include "models/runner/work_in_flight_error.h"
 #include "models/scenario/json_object_reader.h"
 #include "models/scenario/scenario_reader.h"
 
@@ -9,6 +11,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <map>
 #include <mutex>
 #include <set>
@@ -182,10 +185,12 @@ namespace {
 struct Evaluator {
     const Json& document;
     Json::json_pointer pointer;
+    std::string parameter; // as the user named it, for messages
     std::string costMetric;
     bool wholeNumbers = false;
     const PricingCatalog* catalog = nullptr;
     std::string baseDirectory;
+    ReplicationLimits limits;
 
     std::optional<Scenario> scenarioAt(double value, Diagnostics* problems) const {
         Json copy = document;
@@ -215,12 +220,18 @@ struct Evaluator {
         RunOptions options;
         options.threads = 1;
         options.cancel = cancel;
+        options.limits = limits;
         if (progress) {
             options.progress = [&progress](const RunProgressReport& r) {
                 progress(r.fraction);
             };
         }
-        RunOutput out = runScenario(*scenario, options);
+        RunOutput out;
+        try {
+            out = runScenario(*scenario, options);
+        } catch (const WorkInFlightError& e) {
+            throw WorkInFlightError(e, "at " + parameter + " = " + formatNumber(value));
+        }
         if (out.status == RunStatus::Cancelled) {
             return std::nullopt;
         }
@@ -241,22 +252,38 @@ struct Evaluator {
     }
 };
 
-// Runs `count` tasks on a pool of threads; task i writes only slot i.
+// Runs `count` tasks on a pool of threads; task i writes only slot i. The
+// first exception a task throws ends the loop (tasks not yet started are
+// skipped) and is rethrown here: escaping a std::thread would terminate
+// the program.
 template <typename Task> void parallelFor(std::size_t count, int threads, Task task) {
     const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
     const std::size_t workers =
         std::min<std::size_t>(count, threads > 0 ? static_cast<std::size_t>(threads) : hardware);
     std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failureMutex;
     std::vector<std::thread> pool;
     for (std::size_t w = 0; w < workers; ++w) {
         pool.emplace_back([&] {
             for (std::size_t i = next++; i < count; i = next++) {
-                task(i);
+                try {
+                    task(i);
+                } catch (...) {
+                    std::lock_guard lock(failureMutex);
+                    if (!failure) {
+                        failure = std::current_exception();
+                    }
+                    next = count;
+                }
             }
         });
     }
     for (std::thread& t : pool) {
         t.join();
+    }
+    if (failure) {
+        std::rethrow_exception(failure);
     }
 }
 
@@ -278,8 +305,8 @@ SweepOutput runSweep(const Json& scenario, const SweepSpec& spec, const SweepOpt
         output.diagnostics.error(spec.parameter, "no values to sweep");
         return output;
     }
-    Evaluator evaluator{scenario, *pointer,        spec.costMetric,
-                        false,    options.catalog, options.baseDirectory};
+    Evaluator evaluator{scenario, *pointer,        spec.parameter,        spec.costMetric,
+                        false,    options.catalog, options.baseDirectory, options.limits};
     // A field takes whole numbers (max_instances, ...) if the reader refuses
     // a fractional value where it accepts the whole one; bisection then works
     // on whole numbers.

@@ -82,6 +82,9 @@ struct SweepOptions {
     const PricingCatalog* catalog = nullptr;
     // Where the scenario's relative file names (traces) resolve.
     std::string baseDirectory;
+    // For every replication of every point; beyond them runSweep() throws
+    // WorkInFlightError, its message starting with the point's value.
+    ReplicationLimits limits;
 };
 
 struct SweepOutput {

@@ -3,6 +3,7 @@
 
 #include <QtTest>
 #include <set>
+#include <string>
 #include <tuple>
 
 using namespace faaslab::sim;
@@ -102,6 +103,33 @@ private slots:
         QCOMPARE(queue.pop().kind, 2u);
         QCOMPARE(queue.pop().kind, 3u);
         QCOMPARE(queue.pop().kind, 1u);
+    }
+
+    // The limit counts events pending at once, not events pushed: a popped
+    // event's slot is free again.
+    void refusesAnEventBeyondThePendingLimit() {
+        EventQueue queue;
+        queue.setPendingLimit(3);
+        QCOMPARE(queue.pendingLimit(), std::size_t{3});
+        for (std::uint32_t k = 0; k < 3; ++k) {
+            queue.push(1.0 + k, nullptr, k);
+        }
+        try {
+            queue.push(0.5, nullptr, 9);
+            QFAIL("a fourth pending event was accepted");
+        } catch (const PendingLimitExceeded& e) {
+            QCOMPARE(e.limit(), std::size_t{3});
+            QCOMPARE(std::string(e.what()), std::string("event queue: more than 3 events "
+                                                        "pending at once"));
+        }
+        QCOMPARE(queue.size(), std::size_t{3}); // the refused event left no trace
+        QCOMPARE(queue.pop().kind, 0u);
+        queue.push(0.5, nullptr, 9);
+        QCOMPARE(queue.pop().kind, 9u);
+        QCOMPARE(queue.pop().kind, 1u);
+
+        queue.setPendingLimit(std::size_t{1} << 40);
+        QCOMPARE(queue.pendingLimit(), std::size_t{EventQueue::MaxPending});
     }
 };
 

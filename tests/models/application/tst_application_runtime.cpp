@@ -4,8 +4,8 @@
 // retries and dead letters count as the rules say.
 
 #include "models/application/part_statistics.h"
-#include "models/results/metric_keys.h"
 #include "models/report/results_writer.h"
+#include "models/results/metric_keys.h"
 #include "models/runner/scenario_runner.h"
 #include "models/scenario/scenario_reader.h"
 #include "tests/support/statistical_checks.h"
@@ -233,6 +233,46 @@ private slots:
         QCOMPARE(f.value(part_metric::Completed), objects);
         QVERIFY(f.value(part_metric::Throttles) >= 4 * objects / 5);
         QCOMPARE(f.value(part_metric::Invocations), objects + f.value(part_metric::Retries));
+    }
+
+    // Uploads arrive ten times faster than the single instance serves them;
+    // each throttled object waits for its retry, up to the 6 h event age, so
+    // the waiting work grows without end. Past the run's limit on pending
+    // events the replication stops with a WorkInFlightError that names the
+    // architecture, the simulated time and the retry window, instead of an
+    // internal error.
+    void throttledRetriesBeyondTheLimitStopWithTheCause() {
+        const std::string one = R"({"name": "Lambda", "type": "serverless",
+            "cold_start_s": {"dist": "deterministic", "value": 0}, "max_instances": 1,
+            "pricing": "aws-lambda-x86"})";
+        const Scenario s = test::scenarioFromJson(scenario(
+            R"({"functions": [{"name": "f", "service_time_s": {"dist": "deterministic",
+                 "value": 1}, "memory_mb": 128}],
+                "triggers": [{"name": "uploads", "type": "storage", "function": "f",
+                 "burst_rate_per_s": 10, "burst_size": 1}]})",
+            one, 3600));
+        ReplicationLimits limits;
+        limits.maxPendingEvents = 1000;
+        try {
+            runReplication(s, 0, 0, nullptr, {}, limits);
+            QFAIL("the waiting retries never reached the limit");
+        } catch (const WorkInFlightError& e) {
+            const std::string message = e.what();
+            QCOMPARE(e.architecture(), std::string("Lambda"));
+            QCOMPARE(e.replication(), 0);
+            // About 9 of every 10 uploads wait: 1,000 pending after ~110 s.
+            QVERIFY2(e.simulatedTimeS() > 50 && e.simulatedTimeS() < 400, e.what());
+            QVERIFY2(message.starts_with("architecture \"Lambda\", replication 1: at simulated "
+                                         "time "),
+                     e.what());
+            QVERIFY2(message.find("more than 1,000 events were pending at once") !=
+                         std::string::npos,
+                     e.what());
+            QVERIFY2(message.find("async.max_event_age_s (6.0 h)") != std::string::npos, e.what());
+        }
+        // The default limit holds this hour of simulated time.
+        const ReplicationResult r = runReplication(s, 0, 0);
+        QVERIFY(r.metrics.value(metric::Arrived) > 30000);
     }
 
     // The nightly-batch example: the 40-minute job fails as one function on

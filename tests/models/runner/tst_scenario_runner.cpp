@@ -1,5 +1,5 @@
-#include "models/results/metric_keys.h"
 #include "models/report/results_writer.h"
+#include "models/results/metric_keys.h"
 #include "models/runner/scenario_runner.h"
 #include "resources/embedded_files.h"
 #include "tests/support/test_scenarios.h"
@@ -224,6 +224,42 @@ private slots:
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         QCOMPARE(out.status, RunStatus::Cancelled);
+        QVERIFY2(seconds < 2.0, qPrintable(QString::number(seconds)));
+    }
+
+    // One architecture outgrows a small limit on pending events within a
+    // simulated second; the other would run 30 simulated days. The run
+    // rethrows the first one's WorkInFlightError and stops the other at once.
+    void aReplicationBeyondThePendingLimitStopsTheRun() {
+        Scenario s = test::scenarioFromJson(R"({
+          "format": "faaslab.scenario/1", "name": "too much in flight",
+          "simulation": { "duration_s": 2592000, "seed": 3, "replications": 1 },
+          "workload": { "arrivals": { "process": "poisson", "rate_per_s": 500 },
+                        "service_time_s": { "dist": "deterministic", "value": 1 },
+                        "memory_mb": 128 },
+          "architectures": [
+            { "name": "capped", "type": "serverless", "max_instances": 2,
+              "cold_start_s": { "dist": "deterministic", "value": 0.1 },
+              "pricing": "aws-lambda-x86" },
+            { "name": "open", "type": "serverless",
+              "cold_start_s": { "dist": "deterministic", "value": 0.1 },
+              "pricing": "aws-lambda-x86" } ] })");
+        RunOptions options;
+        options.threads = 2;
+        options.limits.maxPendingEvents = 200;
+        const auto start = std::chrono::steady_clock::now();
+        try {
+            runScenario(s, options);
+            QFAIL("the run did not stop at the limit");
+        } catch (const WorkInFlightError& e) {
+            QCOMPARE(e.architecture(), std::string("open"));
+            QVERIFY2(e.simulatedTimeS() < 2.0, e.what());
+            QVERIFY2(std::string(e.what()).find("Requests waiting in queues count too") !=
+                         std::string::npos,
+                     e.what());
+        }
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         QVERIFY2(seconds < 2.0, qPrintable(QString::number(seconds)));
     }
 

@@ -1,6 +1,6 @@
+#include "models/report/sweep_writer.h"
 #include "models/results/metric_keys.h"
 #include "models/results/ranking.h"
-#include "models/report/sweep_writer.h"
 #include "models/runner/sweep_runner.h"
 #include "tests/support/test_scenarios.h"
 
@@ -101,6 +101,29 @@ private slots:
         QCOMPARE(out.results.breakEvens.size(), std::size_t(1));
         QCOMPARE(out.results.breakEvens.front().lower, 1.0);
         QCOMPARE(out.results.breakEvens.front().upper, 2.0);
+    }
+
+    // A point whose run outgrows the limit on pending events ends the sweep
+    // with the run's WorkInFlightError, prefixed with the point, on whichever
+    // worker thread it happened (an exception must not escape a thread).
+    void aPointBeyondThePendingLimitEndsTheSweepNamingThePoint() {
+        SweepSpec spec;
+        spec.parameter = "workload.arrivals.rate_per_s";
+        spec.values = {1, 400};
+        SweepOptions options;
+        options.threads = 2;
+        options.limits.maxPendingEvents = 20;
+        try {
+            runSweep(breakEvenScenario(), spec, options);
+            QFAIL("the sweep did not stop at the limit");
+        } catch (const WorkInFlightError& e) {
+            QVERIFY2(std::string(e.what()).starts_with(
+                         "at workload.arrivals.rate_per_s = 400: architecture \""),
+                     e.what());
+            QVERIFY2(std::string(e.what()).find("more than 20 events were pending at once") !=
+                         std::string::npos,
+                     e.what());
+        }
     }
 
     void rangesAreReadAndCheckedByOneRule_data() {
