@@ -43,7 +43,8 @@ SimulationSettings readSimulation(JsonObjectReader& root) {
     }
     s.seed = r.unsignedInteger("seed", s.seed);
     s.replications = static_cast<int>(
-        r.integer("replications", NumberRule::count(1, 10000, "ten thousand replications"), 1));
+        r.integer("replications", NumberRule::count(1, 10000, "ten thousand replications"),
+                  s.replications));
     s.timeseriesBinS = r.number("timeseries_bin_s", Span, s.timeseriesBinS);
     if (s.timeseriesBinS > s.durationS - s.warmupS && r.has("timeseries_bin_s")) {
         r.error("timeseries_bin_s", "must not exceed the measured span duration_s - warmup_s (" +

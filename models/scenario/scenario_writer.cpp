@@ -91,7 +91,7 @@ Json arrivalsToJson(const ArrivalSpec& a) {
         if (!t.memoryFile.empty()) {
             j["memory_file"] = t.memoryFile;
         }
-        if (t.timeScale != 1.0) {
+        if (t.timeScale != TraceReplaySpec{}.timeScale) {
             j["time_scale"] = t.timeScale;
         }
         if (t.repeat) {

@@ -27,8 +27,9 @@ void readTraceArrivals(JsonObjectReader& r, const std::filesystem::path& base,
     trace.format =
         format == "azure" ? TraceReplaySpec::Format::Azure : TraceReplaySpec::Format::Timestamps;
     const auto file = r.requiredString("file", 4096);
-    trace.timeScale = r.number("time_scale", NumberRule::positive(1e6, "a million"), 1.0);
-    trace.repeat = r.boolean("repeat", false);
+    trace.timeScale =
+        r.number("time_scale", NumberRule::positive(1e6, "a million"), TraceReplaySpec{}.timeScale);
+    trace.repeat = r.boolean("repeat", TraceReplaySpec{}.repeat);
     const std::map<std::string, std::string> owners = {
         {"function", "it belongs to format \"timestamps\""},
         {"select", "it belongs to format \"azure\""},

@@ -1,6 +1,7 @@
 #include "app/gui/document/json_field.h"
 
 #include "app/gui/document/problem_labels.h"
+#include "models/format/number_format.h"
 #include "models/scenario/json_object_reader.h"
 
 #include <QCheckBox>
@@ -107,6 +108,11 @@ void JsonField::setPlaceholder(const QString& text) {
     if (m_line != nullptr) {
         m_line->setPlaceholderText(text);
     }
+}
+
+QString JsonField::defaultPlaceholder(std::optional<double> value) {
+    return value ? tr("%1 (default)").arg(QString::fromStdString(formatNumber(*value)))
+                 : QString();
 }
 
 void JsonField::setHelp(const QString& text) {

@@ -37,6 +37,9 @@ public:
     void setDefaultChoice(const QString& value);
     // Shown greyed when the member is absent, e.g. "600 (default)".
     void setPlaceholder(const QString& text);
+    // "600 (default)" for a default the model's field tables give
+    // (architecture_fields.h, section_fields.h); empty without one.
+    static QString defaultPlaceholder(std::optional<double> value);
     // The explanation shown as a tooltip on the field and its label.
     void setHelp(const QString& text);
 

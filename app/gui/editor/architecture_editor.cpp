@@ -6,7 +6,6 @@
 #include "app/gui/document/scenario_templates.h"
 #include "app/gui/editor/distribution_editor.h"
 #include "app/gui/editor/pricing_editor.h"
-#include "models/format/number_format.h"
 #include "models/scenario/architecture_fields.h"
 
 #include <QCheckBox>
@@ -103,10 +102,8 @@ void ArchitectureEditor::rebuild() {
         // A number left out takes the default the model's field table gives
         // (architecture_fields.h), shown as the placeholder.
         const auto fallback = architectureFieldDefault(m_builtType, key);
-        field->setPlaceholder(
-            !placeholder.isEmpty() || !fallback
-                ? placeholder
-                : tr("%1 (default)").arg(QString::fromStdString(formatNumber(*fallback))));
+        field->setPlaceholder(!placeholder.isEmpty() ? placeholder
+                                                     : JsonField::defaultPlaceholder(fallback));
         form->addRow(fieldLabel(name), field);
         m_fields.append(field);
         return field;

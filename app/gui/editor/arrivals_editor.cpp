@@ -7,6 +7,7 @@
 #include "app/gui/editor/preview_plot.h"
 #include "app/gui/results/chart_style.h"
 #include "models/scenario/json_object_reader.h"
+#include "models/scenario/section_fields.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -46,27 +47,26 @@ std::string stringAt(const Json& object, const char* key, const std::string& fal
                : fallback;
 }
 
+// A key of an arrival process. A key left out takes the default the model's
+// table gives (section_fields.h); `placeholder` explains one without a
+// number (left untranslated here, translated where it is shown).
 struct Parameter {
     const char* key;
-    const char* placeholder; // the reader's default, if any
+    const char* placeholder = nullptr;
 };
 
 QList<Parameter> parametersOf(const QString& process) {
     if (process == "poisson" || process == "constant") {
-        return {{"rate_per_s", ""}};
+        return {{"rate_per_s"}};
     }
     if (process == "on_off") {
-        return {
-            {"rate_on_per_s", ""}, {"rate_off_per_s", ""}, {"mean_on_s", ""}, {"mean_off_s", ""}};
+        return {{"rate_on_per_s"}, {"rate_off_per_s"}, {"mean_on_s"}, {"mean_off_s"}};
     }
     if (process == "diurnal") {
-        return {{"rate_per_s", ""},
-                {"amplitude", ""},
-                {"period_s", "86400 (default)"},
-                {"peak_time_s", "0 (default)"}};
+        return {{"rate_per_s"}, {"amplitude"}, {"period_s"}, {"peak_time_s"}};
     }
     if (process == "steps") {
-        return {{"period_s", "none: the last rate holds"}};
+        return {{"period_s", QT_TRANSLATE_NOOP("ArrivalsEditor", "none: the last rate holds")}};
     }
     return {};
 }
@@ -208,7 +208,10 @@ void ArrivalsEditor::rebuild() {
     for (const Parameter& parameter : parametersOf(process)) {
         auto* field = new JsonField(m_document, ArrivalsPointer + "/" + parameter.key,
                                     JsonField::Kind::Number, this);
-        field->setPlaceholder(tr(parameter.placeholder));
+        field->setPlaceholder(parameter.placeholder != nullptr
+                                  ? tr(parameter.placeholder)
+                                  : JsonField::defaultPlaceholder(arrivalFieldDefault(
+                                        process.toStdString(), parameter.key)));
         QString help = fieldHelp(parameter.key);
         if (process == "steps" && QString(parameter.key) == "period_s") {
             help = tr("Repeat the schedule every this many seconds (after the last step). "
@@ -283,7 +286,8 @@ void ArrivalsEditor::addTraceFields(bool azure) {
     } else {
         addRow(add("function", JsonField::Kind::Text, tr("all rows")));
     }
-    addRow(add("time_scale", JsonField::Kind::Number, "1 (default)"));
+    addRow(add("time_scale", JsonField::Kind::Number,
+               JsonField::defaultPlaceholder(arrivalFieldDefault("trace", "time_scale"))));
     addRow(add("repeat", JsonField::Kind::Boolean, {}));
 }
 

@@ -10,6 +10,7 @@
 #include "app/gui/editor/distribution_editor.h"
 #include "app/gui/editor/undo_key_router.h"
 #include "app/gui/results/chart_style.h"
+#include "models/scenario/section_fields.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -144,11 +145,11 @@ ScenarioEditor::ScenarioEditor(ScenarioDocument* document, QWidget* parent)
     auto* runProblems = createErrorLabel(run);
     setSectionProblems(runProblems, "simulation");
     runForm->addRow(runProblems);
-    addField(runForm, "/simulation/duration_s", JsonField::Kind::Number, "86400 (default)", run);
-    addField(runForm, "/simulation/warmup_s", JsonField::Kind::Number, "0 (default)", run);
-    addField(runForm, "/simulation/seed", JsonField::Kind::Number, "1 (default)", run);
-    addField(runForm, "/simulation/replications", JsonField::Kind::Number, "1 (default)", run);
-    addField(runForm, "/simulation/timeseries_bin_s", JsonField::Kind::Number, "60 (default)", run);
+    // Left out, each takes the default of SimulationSettings (section_fields.h).
+    for (const char* key : {"duration_s", "warmup_s", "seed", "replications", "timeseries_bin_s"}) {
+        addField(runForm, std::string("/simulation/") + key, JsonField::Kind::Number,
+                 JsonField::defaultPlaceholder(simulationFieldDefault(key)), run);
+    }
     simulationLayout->addWidget(run);
     simulationLayout->addStretch();
     m_simulationPage = scrollPage(simulation);

@@ -2,10 +2,12 @@
 // an otherwise valid scenario and names the path and the reason expected.
 
 #include "models/scenario/architecture_fields.h"
+#include "models/scenario/section_fields.h"
 #include "models/scenario/scenario_reader.h"
 #include "tests/support/broken_rules.h"
 
 #include <QtTest>
+#include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -389,6 +391,50 @@ private slots:
         QVERIFY(d != nullptr);
         QCOMPARE(QString::fromStdString(d->message),
                  QString::fromStdString("is not used here (it belongs to type " + owner + ")"));
+    }
+
+    // section_fields.h gives the defaults of the simulation section and of
+    // the arrival processes' optional keys: each reads the same written out
+    // as left out, and a key outside the table has no default.
+    void sectionFieldDefaultsMatchTheReader() {
+        Json base = valid();
+        base["simulation"] = Json::object();
+        base["workload"]["arrivals"] =
+            Json{{"process", "diurnal"}, {"rate_per_s", 5}, {"amplitude", 0.5}};
+        const ScenarioReadResult without = ScenarioReader().readJson(base);
+        QVERIFY2(without.ok(), without.diagnostics.format("base").c_str());
+        int checked = 0;
+        for (const char* key :
+             {"duration_s", "warmup_s", "seed", "replications", "timeseries_bin_s"}) {
+            const auto value = simulationFieldDefault(key);
+            QVERIFY2(value.has_value(), key);
+            Json written = base;
+            // Whole numbers as a file would hold them ("seed": 1, not 1.0).
+            if (*value == std::floor(*value)) {
+                written["simulation"][key] = static_cast<std::int64_t>(*value);
+            } else {
+                written["simulation"][key] = *value;
+            }
+            const ScenarioReadResult with = ScenarioReader().readJson(written);
+            QVERIFY2(with.ok(), with.diagnostics.format(key).c_str());
+            QVERIFY2(with.scenario->simulation == without.scenario->simulation, key);
+            ++checked;
+        }
+        for (const char* key : {"period_s", "peak_time_s"}) {
+            const auto value = arrivalFieldDefault("diurnal", key);
+            QVERIFY2(value.has_value(), key);
+            Json written = base;
+            written["workload"]["arrivals"][key] = *value;
+            const ScenarioReadResult with = ScenarioReader().readJson(written);
+            QVERIFY2(with.ok(), with.diagnostics.format(key).c_str());
+            QVERIFY2(with.scenario->workload.arrivals == without.scenario->workload.arrivals, key);
+            ++checked;
+        }
+        QCOMPARE(checked, 7);
+        QCOMPARE(arrivalFieldDefault("trace", "time_scale"), std::optional<double>(1.0));
+        QVERIFY(!arrivalFieldDefault("diurnal", "rate_per_s")); // required
+        QVERIFY(!arrivalFieldDefault("poisson", "period_s"));   // not a poisson key
+        QVERIFY(!simulationFieldDefault("name"));
     }
 
     void aKeyOfTwoOtherTypesNamesBoth() {

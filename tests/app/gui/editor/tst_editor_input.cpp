@@ -19,6 +19,7 @@
 #include "app/gui/run_controller.h"
 #include "models/format/number_format.h"
 #include "models/scenario/architecture_fields.h"
+#include "models/scenario/section_fields.h"
 #include "tests/support/process_run.h"
 
 #include <QAction>
@@ -86,6 +87,39 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName("FaaSLabTests");
         QCoreApplication::setApplicationName("tst_editor_input");
+    }
+
+    // The simulation fields and a diurnal process's optional keys show, when
+    // left out, the defaults of the model's section table.
+    void sectionFieldsShowTheModelsDefaults() {
+        ScenarioDocument document;
+        Json scenario = document.json();
+        scenario["simulation"] = Json::object();
+        scenario["workload"]["arrivals"] =
+            Json{{"process", "diurnal"}, {"rate_per_s", 5}, {"amplitude", 0.5}};
+        document.loadText(QString::fromStdString(scenario.dump(2)), "sections.json");
+        ScenarioEditor editor(&document);
+        auto placeholderOf = [&editor](const std::string& path) {
+            for (JsonField* f : editor.findChildren<JsonField*>()) {
+                if (f->path() == path && f->lineEdit() != nullptr) {
+                    return f->lineEdit()->placeholderText();
+                }
+            }
+            return QString("(no field %1)").arg(QString::fromStdString(path));
+        };
+        for (const char* key :
+             {"duration_s", "warmup_s", "seed", "replications", "timeseries_bin_s"}) {
+            QCOMPARE(placeholderOf(std::string("simulation.") + key),
+                     QString::fromStdString(formatNumber(*simulationFieldDefault(key)) +
+                                            " (default)"));
+        }
+        QCOMPARE(placeholderOf("simulation.duration_s"), QString("86400 (default)"));
+        for (const char* key : {"period_s", "peak_time_s"}) {
+            QCOMPARE(placeholderOf(std::string("workload.arrivals.") + key),
+                     QString::fromStdString(
+                         formatNumber(*arrivalFieldDefault("diurnal", key)) + " (default)"));
+        }
+        QCOMPARE(placeholderOf("workload.arrivals.rate_per_s"), QString());
     }
 
     // The reported accident: scrolling down a Lambda architecture's form
