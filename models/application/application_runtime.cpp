@@ -105,7 +105,10 @@ ApplicationRuntime::ApplicationRuntime(const Scenario& scenario, std::size_t arc
         }
         state.burstSize = spec.burstSize.toDistribution();
     }
-    m_queues.resize(m_app.queues.size());
+    m_queues.reserve(m_app.queues.size());
+    for (const QueueSpec& q : m_app.queues) {
+        m_queues.emplace_back(q);
+    }
     m_fanOutCopies.reserve(m_app.edges.size());
     for (const EdgeSpec& e : m_app.edges) {
         m_fanOutCopies.push_back(e.copies.toDistribution());
@@ -314,7 +317,7 @@ void ApplicationRuntime::onInvocationEnd(const InvocationEnd& end) {
         if (inv.job != None) {
             m_jobs[inv.job].coldStart = true;
         } else {
-            for (const Message& m : m_batches[inv.batch].messages) {
+            for (const MessageQueue::Message& m : m_batches[inv.batch].messages) {
                 m_jobs[m.job].coldStart = true;
             }
         }
@@ -449,11 +452,11 @@ void ApplicationRuntime::followEdges(std::uint32_t job, std::uint32_t function, 
     }
 }
 
-void ApplicationRuntime::setVisible(QueueState& q, double now, std::ptrdiff_t delta) {
+void ApplicationRuntime::setVisible(MessageQueue& q, double now, std::ptrdiff_t delta) {
     const double from = std::max(q.backlogSince, m_windowStart);
     const double to = std::min(now, m_window.horizonS);
     if (to > from && m_jobMetrics.isMeasured(from)) {
-        q.stats.backlogIntegral += static_cast<double>(q.visible.size()) * (to - from);
+        q.stats().backlogIntegral += static_cast<double>(q.visibleCount()) * (to - from);
     }
     q.backlogSince = now;
     m_jobMetrics.advanceTo(now);
@@ -462,17 +465,15 @@ void ApplicationRuntime::setVisible(QueueState& q, double now, std::ptrdiff_t de
 
 void ApplicationRuntime::publish(std::uint32_t queue, std::uint32_t job, std::uint32_t copy,
                                  double now) {
-    QueueState& q = m_queues[queue];
+    MessageQueue& q = m_queues[queue];
     ++m_jobs[job].outstanding;
-    const bool measured = m_jobMetrics.isMeasured(now);
-    q.stats.sent += measured ? 1 : 0;
     setVisible(q, now, 1);
-    q.visible.push_back(Message{job, copy, 0, now, measured});
+    q.send(job, copy, now, m_jobMetrics.isMeasured(now));
     requestPoll(queue, now);
 }
 
 void ApplicationRuntime::requestPoll(std::uint32_t queue, double now) {
-    QueueState& q = m_queues[queue];
+    MessageQueue& q = m_queues[queue];
     if (!q.pollPending) {
         q.pollPending = true;
         m_simulation.schedule(now, this, PollQueue, queue, 0.0);
@@ -481,55 +482,36 @@ void ApplicationRuntime::requestPoll(std::uint32_t queue, double now) {
 
 void ApplicationRuntime::poll(std::uint32_t queue, double now) {
     const QueueSpec& spec = m_app.queues[queue];
-    QueueState& q = m_queues[queue];
-    while (!q.invisible.empty() && q.invisible.top().visibleAt <= now) {
-        Message m = q.invisible.top().message;
-        m.visibleSince = q.invisible.top().visibleAt;
-        q.invisible.pop();
+    MessageQueue& q = m_queues[queue];
+    while (q.hasDue(now)) {
         setVisible(q, now, 1);
-        q.visible.push_back(m);
+        q.revealOne();
     }
-    const auto batchSize = static_cast<std::size_t>(spec.batchSize);
-    while (q.inFlight < static_cast<std::uint32_t>(spec.maxConcurrency) && !q.visible.empty()) {
-        const double windowEnds = q.visible.front().visibleSince + spec.batchingWindowS;
-        if (q.visible.size() < batchSize && now < windowEnds) {
-            // Wait for the batch to fill, at most until the window closes.
-            if (q.windowTimerAt != windowEnds) {
-                q.windowTimerAt = windowEnds;
-                m_simulation.schedule(windowEnds, this, PollQueue, queue, 1.0);
+    for (;;) {
+        double wakeAt = -1.0;
+        const std::size_t take = q.batchReady(now, wakeAt);
+        if (take == 0) {
+            if (wakeAt >= 0.0) {
+                m_simulation.schedule(wakeAt, this, PollQueue, queue, 1.0);
             }
             break;
         }
-        const std::size_t take = std::min(batchSize, q.visible.size());
         const std::uint32_t batchId = allocate(m_batches, m_freeBatches);
         Batch& batch = m_batches[batchId];
         batch.queue = queue;
         batch.receivedAt = now;
-        batch.messages.clear();
         setVisible(q, now, -static_cast<std::ptrdiff_t>(take));
-        const bool measured = m_jobMetrics.isMeasured(now);
-        for (std::size_t i = 0; i < take; ++i) {
-            Message m = q.visible.front();
-            q.visible.pop_front();
-            ++m.receives;
-            if (measured) {
-                ++q.stats.received;
-                q.stats.waitSum += now - m.visibleSince;
-            }
-            batch.messages.push_back(m);
-        }
-        q.stats.batches += measured ? 1 : 0;
+        q.take(take, now, m_jobMetrics.isMeasured(now), batch.messages);
         // The poller invokes the consumer synchronously with the whole
         // batch; the function works through the messages one after another.
         const std::uint32_t inv =
             newInvocation(None, static_cast<std::uint32_t>(spec.consumer), 0, false, now);
         Invocation& invocation = m_invocations[inv];
         invocation.batch = batchId;
-        for (const Message& m : m_batches[batchId].messages) {
+        for (const MessageQueue::Message& m : m_batches[batchId].messages) {
             invocation.copy = m.copy;
             sampleWork(invocation, m_jobs[m.job]);
         }
-        ++q.inFlight;
         submit(inv, now);
     }
 }
@@ -539,28 +521,28 @@ void ApplicationRuntime::onBatchEnd(std::uint32_t id, bool succeeded, double now
     Batch& batch = m_batches[inv.batch];
     const std::uint32_t queue = batch.queue;
     const double receivedAt = batch.receivedAt;
-    std::vector<Message> messages;
+    std::vector<MessageQueue::Message> messages;
     messages.swap(batch.messages);
     m_freeBatches.push_back(inv.batch);
     releaseInvocation(id);
 
-    const QueueSpec& spec = m_app.queues[queue];
-    QueueState& q = m_queues[queue];
-    --q.inFlight;
-    for (const Message& m : messages) {
+    MessageQueue& q = m_queues[queue];
+    q.batchEnded();
+    for (const MessageQueue::Message& m : messages) {
         if (succeeded) {
             followEdges(m.job, inv.function, m.copy, now);
             endJobPart(m.job, now);
-        } else if (m.receives >= static_cast<std::uint32_t>(spec.maxReceiveCount)) {
-            q.stats.deadLettered += m_jobMetrics.isMeasured(now) ? 1 : 0;
+            continue;
+        }
+        double visibleAt = 0.0;
+        switch (q.redeliver(m, receivedAt, now, m_jobMetrics.isMeasured(now), visibleAt)) {
+        case MessageQueue::Redelivery::DeadLettered:
             m_jobs[m.job].failed = true;
             endJobPart(m.job, now);
-        } else {
-            // Back to the queue once its visibility timeout (counted from
-            // when it was received) has passed.
-            const double visibleAt = std::max(now, receivedAt + spec.visibilityTimeoutS);
-            q.invisible.push(InvisibleMessage{visibleAt, m_invisibleOrder++, m});
+            break;
+        case MessageQueue::Redelivery::Hidden:
             m_simulation.schedule(visibleAt, this, PollQueue, queue, 1.0);
+            break;
         }
     }
     // Keep the capacity of the buffer for the next batch in this slot.
@@ -578,14 +560,14 @@ void ApplicationRuntime::onWarmupEnd(double time) {
     for (TriggerState& t : m_triggers) {
         t.stats.reset();
     }
-    for (QueueState& q : m_queues) {
-        q.stats.reset();
+    for (MessageQueue& q : m_queues) {
+        q.stats().reset();
         q.backlogSince = time;
     }
 }
 
 void ApplicationRuntime::onHorizon(double time) {
-    for (QueueState& q : m_queues) {
+    for (MessageQueue& q : m_queues) {
         setVisible(q, time, 0);
     }
     m_jobMetrics.stopMeasurement(time);
@@ -705,7 +687,7 @@ ReplicationResult ApplicationRuntime::result() const {
     const double window = m_jobMetrics.windowLength();
     for (std::size_t q = 0; q < m_queues.size(); ++q) {
         out.queues.push_back(
-            NamedMetrics{m_app.queues[q].name, m_queues[q].stats.toMetrics(window), {}});
+            NamedMetrics{m_app.queues[q].name, m_queues[q].stats().toMetrics(window), {}});
     }
     return out;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/application/message_queue.h"
 #include "models/application/part_statistics.h"
 #include "models/platforms/platform.h"
 #include "models/results/named_metrics.h"
@@ -10,9 +11,7 @@
 #include "simulator/simulation.h"
 
 #include <cstdint>
-#include <deque>
 #include <memory>
-#include <queue>
 #include <vector>
 
 namespace faaslab {
@@ -92,36 +91,10 @@ private:
         bool async = false;
         bool failed = false;
     };
-    struct Message {
-        std::uint32_t job = 0;
-        std::uint32_t copy = 0; // keys the consumer's work
-        std::uint32_t receives = 0;
-        double visibleSince = 0.0;
-        bool measured = false;
-    };
     struct Batch {
         std::uint32_t queue = 0;
         double receivedAt = 0.0;
-        std::vector<Message> messages;
-    };
-    struct InvisibleMessage {
-        double visibleAt = 0.0;
-        std::uint64_t order = 0;
-        Message message;
-        bool operator>(const InvisibleMessage& o) const {
-            return visibleAt != o.visibleAt ? visibleAt > o.visibleAt : order > o.order;
-        }
-    };
-    struct QueueState {
-        std::deque<Message> visible;
-        std::priority_queue<InvisibleMessage, std::vector<InvisibleMessage>,
-                            std::greater<InvisibleMessage>>
-            invisible;
-        std::uint32_t inFlight = 0;
-        bool pollPending = false;
-        double windowTimerAt = -1.0;
-        double backlogSince = 0.0; // last change of visible.size()
-        QueueStatistics stats;
+        std::vector<MessageQueue::Message> messages;
     };
     struct TriggerState {
         std::unique_ptr<ArrivalGenerator> arrivals; // http, queue
@@ -157,7 +130,8 @@ private:
     void publish(std::uint32_t queue, std::uint32_t job, std::uint32_t copy, double now);
     void requestPoll(std::uint32_t queue, double now);
     void poll(std::uint32_t queue, double now);
-    void setVisible(QueueState& q, double now, std::ptrdiff_t delta);
+    // Accounts a change of `q`'s visible messages by `delta` (before it).
+    void setVisible(MessageQueue& q, double now, std::ptrdiff_t delta);
     void onBatchEnd(std::uint32_t invocation, bool succeeded, double now);
 
     // The invocation's work: a function of (trigger, job serial, function,
@@ -179,7 +153,7 @@ private:
 
     std::vector<FunctionRuntime> m_functions;
     std::vector<TriggerState> m_triggers;
-    std::vector<QueueState> m_queues;
+    std::vector<MessageQueue> m_queues;
     std::vector<sim::Distribution> m_fanOutCopies; // per edge
 
     std::vector<Job> m_jobs;
@@ -191,7 +165,6 @@ private:
     std::vector<Batch> m_batches;
     std::vector<std::uint32_t> m_freeBatches;
     std::uint64_t m_requests = 0;
-    std::uint64_t m_invisibleOrder = 0;
     bool m_inListener = false;
 };
 
