@@ -16,11 +16,7 @@
 
 class QCheckBox;
 class QComboBox;
-class QCPAxisRect;
 class QCPGraph;
-class QCPItemStraightLine;
-class QCPItemText;
-class QCPTextElement;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -30,6 +26,7 @@ namespace faaslab::gui {
 
 class RunController;
 class RunProgressWidget;
+class SweepChart;
 class ScenarioDocument;
 
 // The dotted paths of every numeric field of a scenario document, in
@@ -142,23 +139,8 @@ public:
     void showCursorAt(double pixelX);
     QString readoutText() const;
 
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
-
 private:
-    // Per architecture: the line with filled markers, and hollow markers
-    // drawn over the points where it leaves more than 1 % of the requests
-    // unserved (servesWholeLoad).
-    struct Curves {
-        QCPGraph* cost = nullptr;
-        QCPGraph* costRejecting = nullptr;
-        QCPGraph* latency = nullptr;
-        QCPGraph* latencyRejecting = nullptr;
-    };
-
     void buildControls();
-    void buildPlot();
-    void styleCharts();
     void onDocumentChanged();
     void onDocumentReplaced();
     void refreshParameters(bool freshDocument);
@@ -183,11 +165,6 @@ private:
     void restoreControls(const SweepResults& results, bool logarithmic);
     void showSweep();
     void plotResults();
-    void fitView();
-    void placeBreakEvenLabels();
-    void createCursor();
-    void hideCursor();
-    void onMouseMove(QMouseEvent* event);
     void saveDialog();
     QString selectedParameter() const;
 
@@ -209,13 +186,7 @@ private:
     QLabel* m_summary = nullptr;
     QLabel* m_estimate = nullptr;
     QLabel* m_breakEvenTitle = nullptr;
-    QCustomPlot* m_plot = nullptr;
-    QCPAxisRect* m_costRect = nullptr;
-    QCPAxisRect* m_latencyRect = nullptr;
-    QCPTextElement* m_title = nullptr;
-    QCPTextElement* m_footnote = nullptr;
-    HoverCursor m_cursor;
-    QCPItemStraightLine* m_latencyCursor = nullptr;
+    SweepChart* m_chart = nullptr;
     QTableView* m_table = nullptr;
     BreakEvenModel* m_model = nullptr;
 
@@ -253,9 +224,6 @@ private:
     std::map<std::pair<QString, double>, double> m_workCache;
     bool m_resultsLogarithmic = false;
     nlohmann::ordered_json m_sweptDocument; // the document m_results came from
-    std::vector<Curves> m_curves;
-    std::vector<QCPItemText*> m_breakEvenLabels;
-    std::vector<double> m_breakEvenValues;
 };
 
 } // namespace faaslab::gui
