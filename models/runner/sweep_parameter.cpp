@@ -1,5 +1,6 @@
 #include "models/runner/sweep_parameter.h"
 
+#include "models/scenario/json_path.h"
 #include "models/scenario/scenario_reader.h"
 
 #include <algorithm>
@@ -22,12 +23,12 @@ void collectNumericPaths(const Json& node, const std::string& path, std::vector<
             if (key.empty() || key.find_first_of(".[]") != std::string::npos) {
                 continue;
             }
-            collectNumericPaths(it.value(), path.empty() ? key : path + "." + key, out);
+            collectNumericPaths(it.value(), memberPath(path, key), out);
         }
     } else if (node.is_array()) {
         const std::size_t n = std::min(node.size(), MaxListedArrayElements);
         for (std::size_t i = 0; i < n; ++i) {
-            collectNumericPaths(node[i], path + "[" + std::to_string(i) + "]", out);
+            collectNumericPaths(node[i], indexPath(path, i), out);
         }
     }
 }

@@ -5,6 +5,7 @@
 #include "models/runner/sweep_parameter.h"
 #include "models/runner/work_in_flight_error.h"
 #include "models/scenario/json_object_reader.h"
+#include "models/scenario/json_path.h"
 #include "models/scenario/scenario_reader.h"
 
 #include <algorithm>
@@ -108,37 +109,14 @@ std::optional<std::vector<double>> parseSweepRange(const std::string& text, std:
 std::optional<Json::json_pointer> parameterPointer(const Json& scenario, const std::string& path,
                                                    std::string& problem) {
     // "a.b[2].c" -> "/a/b/2/c"
+    const auto steps = splitDottedPath(path, problem);
+    if (!steps) {
+        return std::nullopt;
+    }
     std::string pointer;
     const Json* node = &scenario;
     std::string walked;
-    std::size_t i = 0;
-    while (i < path.size()) {
-        std::string token;
-        bool index = false;
-        if (path[i] == '[') {
-            const std::size_t close = path.find(']', i);
-            if (close == std::string::npos) {
-                problem = "unbalanced '[' in \"" + path + "\"";
-                return std::nullopt;
-            }
-            token = path.substr(i + 1, close - i - 1);
-            index = true;
-            i = close + 1;
-            if (i < path.size() && path[i] == '.') {
-                ++i;
-            }
-        } else {
-            const std::size_t end = path.find_first_of(".[", i);
-            token = path.substr(i, end == std::string::npos ? std::string::npos : end - i);
-            i = end == std::string::npos ? path.size() : end;
-            if (i < path.size() && path[i] == '.') {
-                ++i;
-            }
-        }
-        if (token.empty()) {
-            problem = "empty step in \"" + path + "\"";
-            return std::nullopt;
-        }
+    for (const auto& [token, index] : *steps) {
         if (index) {
             if (!node->is_array() || token.size() > 9 ||
                 token.find_first_not_of("0123456789") != std::string::npos ||
@@ -150,7 +128,7 @@ std::optional<Json::json_pointer> parameterPointer(const Json& scenario, const s
                 return std::nullopt;
             }
             node = &(*node)[std::stoull(token)];
-            walked += "[" + token + "]";
+            walked = indexPath(walked, std::stoull(token));
         } else {
             if (!node->is_object() || !node->contains(token)) {
                 problem =
@@ -168,7 +146,7 @@ std::optional<Json::json_pointer> parameterPointer(const Json& scenario, const s
                 return std::nullopt;
             }
             node = &(*node)[token];
-            walked += (walked.empty() ? "" : ".") + token;
+            walked = memberPath(walked, token);
         }
         pointer += "/" + token;
     }

@@ -9,10 +9,6 @@
 
 namespace faaslab {
 
-std::string indexPath(const std::string& path, std::size_t index) {
-    return path + '[' + std::to_string(index) + ']';
-}
-
 std::string NumberRule::violation(double value) const {
     if (!std::isfinite(value)) {
         return "must be a finite number";
@@ -122,7 +118,7 @@ JsonObjectReader::JsonObjectReader(const Json* node, std::string path, Diagnosti
 }
 
 std::string JsonObjectReader::childPath(std::string_view key) const {
-    return m_path.empty() ? std::string(key) : m_path + '.' + std::string(key);
+    return memberPath(m_path, key);
 }
 
 const JsonObjectReader::Json* JsonObjectReader::find(std::string_view key) const {

@@ -2,6 +2,7 @@
 
 #include "models/format/number_format.h"
 #include "models/scenario/diagnostics.h"
+#include "models/scenario/json_path.h"
 
 #include <cstdint>
 #include <initializer_list>
@@ -125,7 +126,5 @@ private:
 std::size_t editDistance(std::string_view a, std::string_view b);
 // The candidate closest to `word` if it is plausibly a typo of it, else empty.
 std::string nearestWord(std::string_view word, const std::set<std::string>& candidates);
-// The path of an array element in messages: "functions[2]".
-std::string indexPath(const std::string& path, std::size_t index);
 
 } // namespace faaslab

@@ -3,6 +3,7 @@
 #include "app/gui/document/problem_labels.h"
 #include "models/format/number_format.h"
 #include "models/scenario/json_object_reader.h"
+#include "models/scenario/json_path.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -22,35 +23,12 @@ void allowNarrow(QComboBox* box) {
     box->setMinimumContentsLength(12);
 }
 
-std::string JsonField::dottedPath(const std::string& pointer) {
-    // "/architectures/0/keep_alive_s" -> "architectures[0].keep_alive_s"
-    std::string path;
-    std::size_t i = 1;
-    while (i <= pointer.size()) {
-        const std::size_t next = pointer.find('/', i);
-        const std::string token =
-            pointer.substr(i, next == std::string::npos ? std::string::npos : next - i);
-        const bool index =
-            !token.empty() && token.find_first_not_of("0123456789") == std::string::npos;
-        if (index) {
-            path += "[" + token + "]";
-        } else {
-            path += (path.empty() ? "" : ".") + token;
-        }
-        if (next == std::string::npos) {
-            break;
-        }
-        i = next + 1;
-    }
-    return path;
-}
-
 JsonField::JsonField(ScenarioDocument* document, const std::string& pointer, Kind kind,
                      QWidget* parent)
     : QWidget(parent)
     , m_document(document)
     , m_pointer(pointer)
-    , m_path(dottedPath(pointer))
+    , m_path(dottedPathFromPointer(pointer))
     , m_kind(kind)
     , m_error(createErrorLabel(this)) {
     setObjectName(QString::fromStdString("field:" + m_path));
@@ -111,8 +89,7 @@ void JsonField::setPlaceholder(const QString& text) {
 }
 
 QString JsonField::defaultPlaceholder(std::optional<double> value) {
-    return value ? tr("%1 (default)").arg(QString::fromStdString(formatNumber(*value)))
-                 : QString();
+    return value ? tr("%1 (default)").arg(QString::fromStdString(formatNumber(*value))) : QString();
 }
 
 void JsonField::setHelp(const QString& text) {

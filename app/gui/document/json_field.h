@@ -54,7 +54,6 @@ public:
     // Reads the value and the message from the document.
     void refresh();
 
-    static std::string dottedPath(const std::string& pointer);
     // The value a typed text means: nothing (remove the member) when empty,
     // a number when `numeric` and it reads as one (whole numbers as
     // integers, so saved files read naturally), otherwise the text.

@@ -7,6 +7,7 @@
 #include "app/gui/editor/distribution_editor.h"
 #include "app/gui/editor/pricing_editor.h"
 #include "models/scenario/architecture_fields.h"
+#include "models/scenario/json_path.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -125,7 +126,7 @@ void ArchitectureEditor::rebuild() {
     };
 
     auto* problems = createErrorLabel(m_body);
-    setSectionProblems(problems, JsonField::dottedPath(pointer()));
+    setSectionProblems(problems, dottedPathFromPointer(pointer()));
     body->addWidget(problems);
 
     QFormLayout* general = addGroup(tr("Architecture"));
@@ -168,7 +169,7 @@ void ArchitectureEditor::rebuild() {
         policy->setDefaultChoice("fixed");
         if (m_builtHybrid) {
             auto* hybridProblems = createErrorLabel(m_body);
-            setSectionProblems(hybridProblems, JsonField::dottedPath(pointer("hybrid_histogram")));
+            setSectionProblems(hybridProblems, dottedPathFromPointer(pointer("hybrid_histogram")));
             keepAlive->addRow(hybridProblems);
             // Every setting of the policy is a number, in the table's order.
             for (const ArchitectureField& setting : architectureFields(m_builtType)) {
@@ -197,7 +198,7 @@ void ArchitectureEditor::rebuild() {
                 m_document, index, [](const ContainerConfig& c) { return &c.startupS; }));
         QFormLayout* autoscaler = addGroup(tr("Autoscaler"));
         auto* autoscalerProblems = createErrorLabel(m_body);
-        setSectionProblems(autoscalerProblems, JsonField::dottedPath(pointer("autoscaler")));
+        setSectionProblems(autoscalerProblems, dottedPathFromPointer(pointer("autoscaler")));
         autoscaler->addRow(autoscalerProblems);
         addField(autoscaler, "autoscaler/interval_s", JsonField::Kind::Number);
         addField(autoscaler, "autoscaler/window_s", JsonField::Kind::Number);
@@ -242,7 +243,7 @@ void ArchitectureEditor::rebuild() {
         });
         if (m_builtAutoscaling) {
             auto* scalingProblems = createErrorLabel(m_body);
-            setSectionProblems(scalingProblems, JsonField::dottedPath(pointer("autoscaling")));
+            setSectionProblems(scalingProblems, dottedPathFromPointer(pointer("autoscaling")));
             scaling->addRow(scalingProblems);
             addField(scaling, "autoscaling/min_instances", JsonField::Kind::Number);
             addField(scaling, "autoscaling/max_instances", JsonField::Kind::Number);

@@ -210,8 +210,8 @@ void ArrivalsEditor::rebuild() {
                                     JsonField::Kind::Number, this);
         field->setPlaceholder(parameter.placeholder != nullptr
                                   ? tr(parameter.placeholder)
-                                  : JsonField::defaultPlaceholder(arrivalFieldDefault(
-                                        process.toStdString(), parameter.key)));
+                                  : JsonField::defaultPlaceholder(
+                                        arrivalFieldDefault(process.toStdString(), parameter.key)));
         QString help = fieldHelp(parameter.key);
         if (process == "steps" && QString(parameter.key) == "period_s") {
             help = tr("Repeat the schedule every this many seconds (after the last step). "

@@ -7,6 +7,7 @@
 #include "app/gui/editor/preview_plot.h"
 #include "app/gui/results/chart_style.h"
 #include "models/scenario/json_object_reader.h"
+#include "models/scenario/json_path.h"
 #include "simulator/random_stream.h"
 
 #include <QComboBox>
@@ -70,7 +71,7 @@ DistributionEditor::DistributionEditor(ScenarioDocument* document, const std::st
     // Problems no parameter field shows: a kind the reader does not know,
     // a key that does not belong to it.
     auto* problems = createErrorLabel(this);
-    setSectionProblems(problems, JsonField::dottedPath(m_pointer));
+    setSectionProblems(problems, dottedPathFromPointer(m_pointer));
     layout->addWidget(problems);
     m_form->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(m_form);
@@ -124,7 +125,7 @@ void DistributionEditor::rebuild() {
         m_samples->setToolTip(tr("Measured durations in seconds, separated by commas; each draw "
                                  "picks one of them with equal probability."));
         m_samplesError = createErrorLabel(holder);
-        claimProblems(m_samplesError, JsonField::dottedPath(m_pointer + "/samples"));
+        claimProblems(m_samplesError, dottedPathFromPointer(m_pointer + "/samples"));
         column->addWidget(m_samples);
         column->addWidget(m_samplesError);
         m_form->addRow(tr("Samples (s)"), holder);
@@ -171,7 +172,7 @@ void DistributionEditor::refresh() {
     }
     if (m_samplesError != nullptr) {
         const QString message =
-            m_document->problemUnder(JsonField::dottedPath(m_pointer + "/samples"));
+            m_document->problemUnder(dottedPathFromPointer(m_pointer + "/samples"));
         showError(m_samplesError, message);
     }
     updatePreview();
