@@ -1,8 +1,12 @@
 #include "models/billing/pricing_fields.h"
 
+#include "models/format/json_path.h"
+#include "models/format/key_unit.h"
+
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <string>
 #include <utility>
 
 namespace faaslab {
@@ -32,60 +36,42 @@ std::string_view quantity(std::string_view name) {
     return {};
 }
 
-bool endsWith(std::string_view text, std::string_view suffix) {
-    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
 void collect(const Json& node, const std::string& path, std::vector<PricingField>& out) {
     if (node.is_object()) {
         for (const auto& [key, value] : node.items()) {
-            collect(value, path.empty() ? key : path + "." + key, out);
+            collect(value, memberPath(path, key), out);
         }
     } else if (node.is_array()) {
         for (std::size_t i = 0; i < node.size(); ++i) {
-            collect(node[i], path + "[" + std::to_string(i) + "]", out);
+            collect(node[i], indexPath(path, i), out);
         }
     } else if (node.is_number()) {
         out.push_back(PricingField{path, node.get<double>(), pricingFieldUnit(path)});
     }
 }
 
-// Splits "a.b[2].c" into steps; false on a malformed path.
+// The node at dotted `path`; null when the path is malformed or leads
+// nowhere.
 Json* resolve(Json& document, std::string_view path) {
+    std::string problem;
+    const auto steps = splitDottedPath(path, problem);
+    if (!steps) {
+        return nullptr;
+    }
     Json* node = &document;
-    std::size_t i = 0;
-    while (i < path.size()) {
-        if (path[i] == '[') {
-            const std::size_t close = path.find(']', i);
-            if (close == std::string_view::npos || !node->is_array()) {
+    for (const auto& [token, index] : *steps) {
+        if (index) {
+            if (!node->is_array() || token.size() > 9 ||
+                token.find_first_not_of("0123456789") != std::string::npos ||
+                std::stoull(token) >= node->size()) {
                 return nullptr;
             }
-            std::size_t index = 0;
-            for (std::size_t k = i + 1; k < close; ++k) {
-                if (path[k] < '0' || path[k] > '9') {
-                    return nullptr;
-                }
-                index = index * 10 + static_cast<std::size_t>(path[k] - '0');
-            }
-            if (close == i + 1 || index >= node->size()) {
+            node = &(*node)[std::stoull(token)];
+        } else {
+            if (!node->is_object() || !node->contains(token)) {
                 return nullptr;
             }
-            node = &(*node)[index];
-            i = close + 1;
-            if (i < path.size() && path[i] == '.') {
-                ++i;
-            }
-            continue;
-        }
-        const std::size_t end = path.find_first_of(".[", i);
-        const std::string key(path.substr(i, end == std::string_view::npos ? end : end - i));
-        if (!node->is_object() || !node->contains(key)) {
-            return nullptr;
-        }
-        node = &(*node)[key];
-        i = end == std::string_view::npos ? path.size() : end;
-        if (i < path.size() && path[i] == '.') {
-            ++i;
+            node = &(*node)[token];
         }
     }
     return node;
@@ -94,8 +80,7 @@ Json* resolve(Json& document, std::string_view path) {
 } // namespace
 
 std::string pricingFieldUnit(std::string_view path) {
-    const std::size_t dot = path.find_last_of(".]");
-    const std::string_view name = dot == std::string_view::npos ? path : path.substr(dot + 1);
+    const std::string_view name = lastKey(path);
     const bool freeTier = path.starts_with("free_tier.");
     if (name == "per_million_requests") {
         return "USD per 1M requests";
@@ -114,25 +99,7 @@ std::string pricingFieldUnit(std::string_view path) {
         }
         return std::string(quantity(name));
     }
-    if (endsWith(name, "_ms")) {
-        return "ms";
-    }
-    if (endsWith(name, "_mb")) {
-        return "MB";
-    }
-    if (endsWith(name, "_percent")) {
-        return "%";
-    }
-    if (endsWith(name, "_ghz")) {
-        return "GHz";
-    }
-    if (endsWith(name, "_s")) {
-        return "s";
-    }
-    if (name == "vcpu") {
-        return "vCPU";
-    }
-    return {};
+    return keyUnit(name);
 }
 
 std::vector<PricingField> pricingFields(const Json& document) {

@@ -1,6 +1,8 @@
 #include "models/runner/sweep_parameter.h"
 
-#include "models/scenario/json_path.h"
+#include "models/billing/pricing_fields.h"
+#include "models/format/json_path.h"
+#include "models/format/key_unit.h"
 #include "models/scenario/scenario_reader.h"
 
 #include <algorithm>
@@ -42,27 +44,12 @@ std::vector<std::string> numericParameterPaths(const Json& document) {
 }
 
 std::string parameterUnit(std::string_view path) {
-    const std::size_t dot = path.rfind('.');
-    const std::string_view name = dot == std::string_view::npos ? path : path.substr(dot + 1);
-    if (name.ends_with("_per_s")) {
-        return "per s";
+    // A rate of an inline price list or an override has the price list's
+    // units ("USD per GB-s"), not the seconds its "_s" would suggest.
+    if (const std::size_t pricing = path.find(".pricing."); pricing != std::string_view::npos) {
+        return pricingFieldUnit(path.substr(pricing + 9));
     }
-    if (name.ends_with("_s")) {
-        return "s";
-    }
-    if (name.ends_with("_mb")) {
-        return "MB";
-    }
-    if (name.ends_with("_gb")) {
-        return "GB";
-    }
-    if (name.ends_with("_ghz")) {
-        return "GHz";
-    }
-    if (name.ends_with("_percent")) {
-        return "%";
-    }
-    return {};
+    return keyUnit(lastKey(path));
 }
 
 std::optional<Scenario> scenarioWithValue(const Json& document, const Json::json_pointer& pointer,

@@ -24,9 +24,10 @@ inline constexpr std::size_t MaxListedArrayElements = 32;
 // and are left out.
 std::vector<std::string> numericParameterPaths(const nlohmann::ordered_json& document);
 
-// The unit of a field, from the naming convention of the scenario format:
-// "_per_s" a rate ("per s"), "_s" seconds ("s"), "_mb" "MB", "_gb" "GB",
-// "_ghz" "GHz", "_percent" "%"; "" for a count or a fraction.
+// The unit of a field, from the naming convention of the scenario format
+// (keyUnit: "_per_s" a rate, "_s" seconds, "_mb" "MB", ...; "" for a count
+// or a fraction); a field of a price list has the price list's units
+// (pricingFieldUnit: "USD per GB-s").
 std::string parameterUnit(std::string_view path);
 
 // The scenario with the number at `pointer` set to `value`, as the reader

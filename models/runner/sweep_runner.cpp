@@ -5,7 +5,7 @@
 #include "models/runner/sweep_parameter.h"
 #include "models/runner/work_in_flight_error.h"
 #include "models/scenario/json_object_reader.h"
-#include "models/scenario/json_path.h"
+#include "models/format/json_path.h"
 #include "models/scenario/scenario_reader.h"
 
 #include <algorithm>

@@ -2,7 +2,7 @@
 
 #include "models/format/number_format.h"
 #include "models/scenario/diagnostics.h"
-#include "models/scenario/json_path.h"
+#include "models/format/json_path.h"
 
 #include <cstdint>
 #include <initializer_list>

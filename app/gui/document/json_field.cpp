@@ -3,7 +3,7 @@
 #include "app/gui/document/problem_labels.h"
 #include "models/format/number_format.h"
 #include "models/scenario/json_object_reader.h"
-#include "models/scenario/json_path.h"
+#include "models/format/json_path.h"
 
 #include <QCheckBox>
 #include <QComboBox>

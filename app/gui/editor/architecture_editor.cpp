@@ -7,7 +7,7 @@
 #include "app/gui/editor/distribution_editor.h"
 #include "app/gui/editor/pricing_editor.h"
 #include "models/scenario/architecture_fields.h"
-#include "models/scenario/json_path.h"
+#include "models/format/json_path.h"
 
 #include <QCheckBox>
 #include <QComboBox>

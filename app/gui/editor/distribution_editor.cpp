@@ -7,7 +7,7 @@
 #include "app/gui/editor/preview_plot.h"
 #include "app/gui/results/chart_style.h"
 #include "models/scenario/json_object_reader.h"
-#include "models/scenario/json_path.h"
+#include "models/format/json_path.h"
 #include "simulator/random_stream.h"
 
 #include <QComboBox>

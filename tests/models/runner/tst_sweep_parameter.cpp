@@ -55,6 +55,16 @@ private slots:
                                << "";
         QTest::newRow("no dot") << "timeout_s"
                                 << "s";
+        QTest::newRow("milliseconds") << "architectures[0].pricing.granularity_ms"
+                                      << "ms";
+        // A price-list rate: its unit is the price list's, not the "_s" of
+        // its name.
+        QTest::newRow("rate of a price list") << "architectures[0].pricing.per_gb_s"
+                                              << "USD per GB-s";
+        QTest::newRow("free tier") << "architectures[0].pricing.free_tier.gb_s"
+                                   << "GB-s";
+        QTest::newRow("element") << "workload.service_time_s.samples[2]"
+                                 << "";
     }
     void unitsFollowTheKeysSuffix() {
         QFETCH(QString, path);

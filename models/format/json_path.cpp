@@ -1,4 +1,4 @@
-#include "models/scenario/json_path.h"
+#include "models/format/json_path.h"
 
 namespace faaslab {
 

@@ -1,7 +1,7 @@
 // Dotted paths, the one notation of messages, --param and the editor, and
 // their conversion from the JSON pointers the document is edited through.
 
-#include "models/scenario/json_path.h"
+#include "models/format/json_path.h"
 
 #include <QtTest>
 
