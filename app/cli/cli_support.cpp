@@ -227,7 +227,9 @@ std::optional<PricingCatalog> scenarioCatalog(const QCommandLineParser& parser,
 std::variant<CommandScenario, int> openCommandScenario(const QCommandLineParser& parser,
                                                        workspace::Workspace& workspace,
                                                        const QString& file) {
-    const bool save = parser.isSet("save");
+    // Asked only when given on the command line: timeline has no --save
+    // option (it only reads the workspace), and Qt warns on asking for one.
+    const bool save = parser.optionNames().contains("save") && parser.isSet("save");
     std::optional<PricingCatalog> catalog =
         scenarioCatalog(parser, workspace, save || parser.isSet("workspace"),
                         save ? WorkspaceAccess::ReadWrite : WorkspaceAccess::ReadOnly);

@@ -5,6 +5,7 @@
 #include "app/cli/run_command.h"
 #include "app/cli/runs_command.h"
 #include "app/cli/sweep_command.h"
+#include "app/cli/timeline_command.h"
 #include "app/cli/validate_command.h"
 
 #include <QCoreApplication>
@@ -22,6 +23,8 @@ const char* const Usage =
     "  run SCENARIO.json       simulate a scenario and print the comparison table\n"
     "  sweep SCENARIO.json     re-run a scenario over the values of one field and find\n"
     "                          the break-even points where the cheapest architecture changes\n"
+    "  timeline SCENARIO.json  record every instance and request of one architecture in a\n"
+    "                          window of simulated time (cold starts, keep-alive, throttling)\n"
     "  validate SCENARIO.json  check scenario files and report every problem\n"
     "  runs list               list the runs recorded in the workspace (run --save)\n"
     "  runs show ID            show a recorded run's comparison table, without re-running\n"
@@ -49,6 +52,9 @@ int dispatch(const QString& command, const QStringList& arguments) {
     }
     if (command == "sweep") {
         return sweepCommand(arguments);
+    }
+    if (command == "timeline") {
+        return timelineCommand(arguments);
     }
     if (command == "validate") {
         return validateCommand(arguments);

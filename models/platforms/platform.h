@@ -2,6 +2,7 @@
 
 #include "models/platforms/invocation_listener.h"
 #include "models/platforms/platform_metrics.h"
+#include "models/platforms/timeline_recorder.h"
 #include "models/results/replication_result.h"
 #include "models/workload/request.h"
 #include "models/workload/workload_spec.h"
@@ -40,8 +41,15 @@ public:
 
     // Set before start(); nullptr (the default) for no notifications.
     void setInvocationListener(InvocationListener* listener) { m_listener = listener; }
+    // Set before start() to record a timeline; nullptr (the default) records
+    // nothing and costs one untaken branch per instance or request change.
+    void setTimelineRecorder(TimelineRecorder* recorder) { m_timeline = recorder; }
+    // Brings state the platform keeps lazily up to `time` (idle instances
+    // whose keep-alive ran out), for a run stopped before its horizon.
+    virtual void settle(double /*time*/) {}
 
 protected:
+    TimelineRecorder* timeline() const { return m_timeline; }
     bool hasListener() const { return m_listener != nullptr; }
     void notifyEnd(std::uint64_t token, InvocationOutcome outcome, double time, double latency,
                    bool coldStart) const {
@@ -52,6 +60,7 @@ protected:
 
 private:
     InvocationListener* m_listener = nullptr;
+    TimelineRecorder* m_timeline = nullptr;
 };
 
 } // namespace faaslab

@@ -51,6 +51,7 @@ void ServerlessPlatform::start() {
     for (int i = 0; i < m_config.provisionedInstances; ++i) {
         const std::uint32_t slot = createInstance(true);
         m_instances[slot].ready = true;
+        recordStart(slot, m_simulation.now(), m_simulation.now());
         makeAvailable(slot);
     }
 }
@@ -76,7 +77,11 @@ std::uint32_t ServerlessPlatform::createInstance(bool provisioned) {
     return slot;
 }
 
-void ServerlessPlatform::destroyInstance(std::uint32_t slot) {
+void ServerlessPlatform::destroyInstance(std::uint32_t slot, double time,
+                                         InstanceEndReason reason) {
+    if (TimelineRecorder* t = timeline()) [[unlikely]] {
+        t->instanceEnded(time, m_instances[slot].creation, reason);
+    }
     m_instances[slot].alive = false;
     if (!m_idleIsAvailable) {
         m_availableOnDemand.remove(slot);
@@ -96,7 +101,7 @@ void ServerlessPlatform::expireIdleInstancesSlow(double now) {
             return;
         }
         m_metrics.advanceTo(expiry);
-        destroyInstance(slot);
+        destroyInstance(slot, expiry, InstanceEndReason::KeepAliveExpired);
     }
 }
 
@@ -142,12 +147,17 @@ void ServerlessPlatform::onArrival(const Request& request) {
             if (measured) {
                 m_metrics.recordRejection();
             }
+            if (TimelineRecorder* t = timeline()) [[unlikely]] {
+                t->request(now, now, now, request.id, TimelineRecord::NoInstance,
+                           RequestOutcome::Rejected, false);
+            }
             notifyEnd(request.token, InvocationOutcome::Rejected, now, 0.0, false);
             return;
         }
         slot = createInstance(false);
         cold = true;
         init = m_coldStart.sample(m_coldStartRng);
+        recordStart(slot, now, now + init);
         if (!m_pendingPrewarms.empty()) {
             cancelSoonestPrewarm();
         }
@@ -201,6 +211,10 @@ void ServerlessPlatform::onArrival(const Request& request) {
     if (measured) {
         m_meter.chargeInvocation(now, execution, init, instance.provisioned);
     }
+    if (TimelineRecorder* t = timeline()) [[unlikely]] {
+        t->request(now, now + init, now + latency, request.id, instance.creation,
+                   timedOut ? RequestOutcome::TimedOut : RequestOutcome::Completed, cold);
+    }
 }
 
 void ServerlessPlatform::handleEvent(const sim::Event& event) {
@@ -211,7 +225,7 @@ void ServerlessPlatform::handleEvent(const sim::Event& event) {
         onReady(event.index, event.value);
         break;
     case Expire:
-        onExpire(event.index, event.value);
+        onExpire(event.index, event.value, event.time);
         break;
     case Prewarm:
         onPrewarm(event.index, event.time, event.value);
@@ -299,7 +313,7 @@ bool ServerlessPlatform::keepIdleInstance(std::uint32_t slot, double now) {
         keepWarmFor(slot, now, windows.keepAliveS);
         return true;
     }
-    destroyInstance(slot);
+    destroyInstance(slot, now, InstanceEndReason::Unloaded);
     const std::uint32_t id = m_prewarmIds++;
     m_pendingPrewarms.push_back(PendingPrewarm{id, now + windows.prewarmS});
     m_simulation.schedule(now + windows.prewarmS, this, Prewarm, id, windows.keepAliveS);
@@ -328,14 +342,14 @@ void ServerlessPlatform::keepWarmFor(std::uint32_t slot, double now, double keep
                           static_cast<double>(instance.idlePeriod));
 }
 
-void ServerlessPlatform::onExpire(std::uint32_t slot, double idlePeriod) {
+void ServerlessPlatform::onExpire(std::uint32_t slot, double idlePeriod, double now) {
     const Instance& instance = m_instances[slot];
     // Reused (or replaced in its slot) since: this idle period is over.
     if (!instance.alive || instance.active != 0 ||
         static_cast<double>(instance.idlePeriod) != idlePeriod) {
         return;
     }
-    destroyInstance(slot);
+    destroyInstance(slot, now, InstanceEndReason::KeepAliveExpired);
 }
 
 void ServerlessPlatform::onPrewarm(std::uint32_t id, double now, double keepAliveS) {
@@ -353,6 +367,7 @@ void ServerlessPlatform::onPrewarm(std::uint32_t id, double now, double keepAliv
     // that initialisation, not a request, so the instance is ready now.
     const std::uint32_t slot = createInstance(false);
     m_instances[slot].ready = true;
+    recordStart(slot, now, now);
     keepWarmFor(slot, now, keepAliveS);
     makeAvailable(slot);
 }

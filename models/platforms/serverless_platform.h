@@ -45,6 +45,7 @@ public:
     void handleEvent(const sim::Event& event) override;
     void onWarmupEnd(double time) override;
     void onHorizon(double time) override;
+    void settle(double time) override { expireIdleInstances(time); }
     ReplicationResult result() const override;
     const PlatformMetrics& metrics() const override { return m_metrics; }
 
@@ -77,7 +78,13 @@ private:
     };
 
     std::uint32_t createInstance(bool provisioned);
-    void destroyInstance(std::uint32_t slot);
+    void destroyInstance(std::uint32_t slot, double time, InstanceEndReason reason);
+    void recordStart(std::uint32_t slot, double time, double readyAt) const {
+        if (TimelineRecorder* t = timeline()) [[unlikely]] {
+            t->instanceStarted(time, m_instances[slot].creation, readyAt,
+                               m_instances[slot].provisioned);
+        }
+    }
     // Terminates idle instances whose keep-alive ran out by `now`, at their
     // exact expiry times. The common case (nothing expires) is inline.
     void expireIdleInstances(double now) {
@@ -96,7 +103,7 @@ private:
     // when it was unloaded (to be pre-warmed later).
     bool keepIdleInstance(std::uint32_t slot, double now);
     void keepWarmFor(std::uint32_t slot, double now, double keepAliveS);
-    void onExpire(std::uint32_t slot, double idlePeriod);
+    void onExpire(std::uint32_t slot, double idlePeriod, double now);
     void onPrewarm(std::uint32_t id, double now, double keepAliveS);
     void cancelSoonestPrewarm();
 
