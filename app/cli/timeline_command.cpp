@@ -20,11 +20,12 @@ const char* const TimelineDescription =
     "window of simulated time: instances created (a cold start begins), ready and\n"
     "ended (keep-alive expiry), and each request's arrival, start, end, instance and\n"
     "outcome (completed, timed out, rejected). The replication runs with the seed it\n"
-    "has in a full run and stops at the window's end, so the records are those of the\n"
-    "same window of `faaslab-cli run`. The format (.csv or .json, by the extension of\n"
+    "has in a full run and stops once the window is over, so the records are those of\n"
+    "the same window of `faaslab-cli run`. The format (.csv or .json, by the extension of\n"
     "--out) is described in docs/results-format.md, \"Timelines\".\n"
     "\n"
-    "This version records serverless architectures of single-function scenarios.\n"
+    "This version records serverless, container and VM architectures of single-function\n"
+    "scenarios (format 1); applications are not recorded yet.\n"
     "\n"
     "Exit status: 0 success, 2 usage or scenario error, 1 other failure.";
 

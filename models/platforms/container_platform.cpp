@@ -56,10 +56,16 @@ std::uint32_t ContainerPlatform::startInstance(double now, bool ready) {
         instance.readyAt = now;
         ++m_ready;
         m_routing.set(slot, 0, instance.creation);
+        if (TimelineRecorder* t = timeline()) [[unlikely]] {
+            t->instanceStarted(now, instance.creation, now, true);
+        }
     } else {
         instance.state = State::Starting;
         ++m_starting;
         const double delay = m_startup.sample(m_startupRng);
+        if (TimelineRecorder* t = timeline()) [[unlikely]] {
+            t->instanceStarted(now, instance.creation, now + delay, false);
+        }
         m_simulation.schedule(now + delay, this, InstanceReady, slot,
                               static_cast<double>(instance.generation));
     }
@@ -80,6 +86,9 @@ void ContainerPlatform::stopInstance(std::uint32_t slot, double now) {
         break;
     case State::Stopped:
         return;
+    }
+    if (TimelineRecorder* t = timeline()) [[unlikely]] {
+        t->instanceEnded(now, instance.creation, InstanceEndReason::ScaledIn);
     }
     if (m_routing.contains(slot)) {
         m_routing.remove(slot);
@@ -102,6 +111,10 @@ void ContainerPlatform::housekeeping(double now) {
         if (r.measured) {
             m_metrics.recordRejection();
         }
+        if (TimelineRecorder* t = timeline()) [[unlikely]] {
+            t->requestEnded(r.arrival, at, at, r.id, TimelineRecord::NoInstance,
+                            RequestOutcome::Rejected, false);
+        }
         notifyEnd(r.token, InvocationOutcome::Rejected, at, at - r.arrival, false);
     });
     m_metrics.advanceTo(now);
@@ -114,6 +127,9 @@ void ContainerPlatform::onArrival(const Request& request) {
     const bool measured = m_metrics.isMeasured(now);
     if (measured) {
         m_metrics.recordArrival();
+    }
+    if (TimelineRecorder* t = timeline()) [[unlikely]] {
+        t->requestArrived(now);
     }
     m_signals.add(InSystem, 1.0);
     const WaitingRequest waiting{now,      request.work, request.ioWait,
@@ -144,7 +160,7 @@ void ContainerPlatform::dispatch(const WaitingRequest& request, std::uint32_t sl
     m_inService[id] = InService{request.arrival,  now - request.arrival,
                                 request.work,     slot,
                                 request.measured, instance.readyAt > request.arrival,
-                                request.token};
+                                request.token,    request.id};
     const bool wasIdle = instance.active() == 0;
     // A request that waits on downstream calls holds its slot but no CPU
     // (the I/O comes first, then the CPU work; the order does not change
@@ -249,6 +265,10 @@ void ContainerPlatform::onDeparture(std::uint32_t slot, double now) {
     m_freeRequestSlots.push_back(id);
     if (done.measured) {
         m_metrics.recordServed(now - done.arrival, done.cold, false, done.wait);
+    }
+    if (TimelineRecorder* t = timeline()) [[unlikely]] {
+        t->requestEnded(done.arrival, done.arrival + done.wait, now, done.id, instance.creation,
+                        RequestOutcome::Completed, done.cold);
     }
     notifyEnd(done.token, InvocationOutcome::Completed, now, now - done.arrival, done.cold);
     if (instance.active() == 0) {

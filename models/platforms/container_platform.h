@@ -64,6 +64,7 @@ private:
         bool measured = false;
         bool cold = false;
         std::uint64_t token = 0;
+        std::uint64_t id = 0; // the request's number, for a timeline
     };
     enum EventKind : std::uint32_t { Departure, InstanceReady, AutoscalerTick, IoDone };
 

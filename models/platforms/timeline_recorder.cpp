@@ -20,6 +20,8 @@ std::string_view instanceEndReasonName(InstanceEndReason reason) {
     switch (reason) {
     case InstanceEndReason::Unloaded:
         return "unloaded";
+    case InstanceEndReason::ScaledIn:
+        return "scaled_in";
     case InstanceEndReason::KeepAliveExpired:
         break;
     }

@@ -34,6 +34,7 @@ enum class TimelineRecordKind : std::uint8_t {
 enum class InstanceEndReason : std::uint8_t {
     KeepAliveExpired, // idle for its whole keep-alive
     Unloaded,         // hybrid keep-alive: unloaded at once, pre-warmed later
+    ScaledIn,         // a container or VM autoscaler removed it
 };
 
 enum class RequestOutcome : std::uint8_t { Completed, TimedOut, Rejected };
@@ -52,8 +53,10 @@ struct TimelineRecord {
     std::uint64_t instance = NoInstance; // the platform's creation number
     TimelineRecordKind kind = TimelineRecordKind::Request;
     std::uint8_t detail = 0;
-    bool coldStart = false;   // Request: waited for its instance's cold start
-    bool provisioned = false; // InstanceStarted: provisioned (kept warm, billed apart)
+    bool coldStart = false; // Request: waited for its instance's cold start
+    // InstanceStarted: kept whatever the load (provisioned concurrency, the
+    // minimum containers, a VM fleet's instances started with the run).
+    bool provisioned = false;
 };
 
 // Collects what happens to instances and requests of one platform inside a
@@ -71,8 +74,29 @@ public:
 
     void instanceStarted(double time, std::uint64_t instance, double readyAt, bool provisioned);
     void instanceEnded(double time, std::uint64_t instance, InstanceEndReason reason);
+    // A request whose whole course is known when it arrives (serverless).
     void request(double arrival, double start, double end, std::uint64_t request,
                  std::uint64_t instance, RequestOutcome outcome, bool coldStart);
+    // Platforms that learn a request's course later (containers, VMs: it
+    // may wait, share an instance) announce its arrival, then record it
+    // when its end is known; the run goes on past the window until every
+    // request that arrived inside it is recorded (see settled()).
+    void requestArrived(double arrival) {
+        if (inWindow(arrival) && !m_truncated) {
+            ++m_open;
+        }
+    }
+    void requestEnded(double arrival, double start, double end, std::uint64_t request,
+                      std::uint64_t instance, RequestOutcome outcome, bool coldStart) {
+        if (inWindow(arrival) && m_open > 0) {
+            --m_open;
+        }
+        this->request(arrival, start, end, request, instance, outcome, coldStart);
+    }
+    // Whether nothing recorded can change after `now`: the window is over
+    // and every request that arrived in it is recorded (or recording
+    // stopped at the limit).
+    bool settled(double now) const { return m_truncated || (now > m_window.toS && m_open == 0); }
     // The run reached `time` (the window's end, or the end of the run):
     // opens the window if nothing did, so instances alive throughout are
     // listed.
@@ -99,6 +123,7 @@ private:
     std::vector<TimelineRecord> m_records;
     // Instances alive before the window opened, by id: their start records.
     std::unordered_map<std::uint64_t, TimelineRecord> m_alive;
+    std::uint64_t m_open = 0; // announced requests not yet recorded
     bool m_opened = false;
     bool m_truncated = false;
     double m_truncatedAtS = 0.0;

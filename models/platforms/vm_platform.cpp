@@ -61,12 +61,18 @@ std::uint32_t VmPlatform::launch(double now, bool inService) {
     if (inService) {
         vm.state = State::Booting;
         ++m_booting;
+        if (TimelineRecorder* t = timeline()) [[unlikely]] {
+            t->instanceStarted(now, vm.creation, now, true);
+        }
         onReady(slot, now);
     } else {
         vm.state = State::Booting;
         ++m_booting;
-        m_simulation.schedule(now + m_boot.sample(m_bootRng), this, VmReady, slot,
-                              static_cast<double>(vm.generation));
+        const double readyAt = now + m_boot.sample(m_bootRng);
+        if (TimelineRecorder* t = timeline()) [[unlikely]] {
+            t->instanceStarted(now, vm.creation, readyAt, false);
+        }
+        m_simulation.schedule(readyAt, this, VmReady, slot, static_cast<double>(vm.generation));
     }
     return slot;
 }
@@ -87,6 +93,9 @@ void VmPlatform::terminate(std::uint32_t slot, double now) {
         break;
     case State::Stopped:
         return;
+    }
+    if (TimelineRecorder* t = timeline()) [[unlikely]] {
+        t->instanceEnded(now, vm.creation, InstanceEndReason::ScaledIn);
     }
     if (m_routing.contains(slot)) {
         m_routing.remove(slot);
@@ -110,12 +119,20 @@ void VmPlatform::rejectExpired(const WaitingRequest& request, double at) {
     if (request.measured) {
         m_metrics.recordRejection();
     }
+    if (TimelineRecorder* t = timeline()) [[unlikely]] {
+        t->requestEnded(request.arrival, at, at, request.id, TimelineRecord::NoInstance,
+                        RequestOutcome::Rejected, false);
+    }
     notifyEnd(request.token, InvocationOutcome::Rejected, at, at - request.arrival, false);
 }
 
 void VmPlatform::reject(const WaitingRequest& request, double now) {
     if (request.measured) {
         m_metrics.recordRejection();
+    }
+    if (TimelineRecorder* t = timeline()) [[unlikely]] {
+        t->requestEnded(request.arrival, now, now, request.id, TimelineRecord::NoInstance,
+                        RequestOutcome::Rejected, false);
     }
     notifyEnd(request.token, InvocationOutcome::Rejected, now, 0.0, false);
 }
@@ -164,6 +181,9 @@ void VmPlatform::onArrival(const Request& request) {
     const bool measured = m_metrics.isMeasured(now);
     if (measured) {
         m_metrics.recordArrival();
+    }
+    if (TimelineRecorder* t = timeline()) [[unlikely]] {
+        t->requestArrived(now);
     }
     // A blocking server: the core is held while the request waits on
     // downstream calls too.
@@ -231,6 +251,11 @@ void VmPlatform::startOn(std::uint32_t slot, const WaitingRequest& request, doub
     }
     m_metrics.addBusyCapacity(1);
     m_utilization.add(0, 1.0);
+    if (TimelineRecorder* t = timeline()) [[unlikely]] {
+        // A VM core runs one request to its end: its course is known now.
+        t->requestEnded(request.arrival, now, now + request.work, request.id, vm.creation,
+                        RequestOutcome::Completed, vm.readyAt > request.arrival);
+    }
     m_simulation.schedule(now + request.work, this, Finished, running);
     refreshRouting(slot);
 }

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <memory>
-#include <variant>
 
 namespace faaslab {
 
@@ -15,10 +14,7 @@ std::optional<std::string> timelineUnsupported(const Scenario& scenario, std::si
         return "timelines of applications (scenario format 2) are not recorded by this version";
     }
     const ArchitectureSpec& spec = scenario.architectures.at(architecture);
-    if (!std::holds_alternative<ServerlessConfig>(spec.config)) {
-        return "timelines of " + std::string(spec.typeName()) +
-               " architectures are not recorded by this version (serverless only)";
-    }
+    (void)spec;
     return std::nullopt;
 }
 
@@ -34,8 +30,11 @@ TimelineOutput recordTimeline(const Scenario& scenario, std::size_t architecture
     out.window.toS = std::min(window.toS, settings.durationS);
 
     // The same construction as runReplication(), so the random streams and
-    // the order of events are those of the full run.
-    sim::Simulation simulation(settings.durationS, cancel);
+    // the order of events are those of the full run. The run stops once
+    // nothing recorded can change: past the window, with every request that
+    // arrived in it recorded (a container or VM request may end later).
+    std::atomic<bool> stop{false};
+    sim::Simulation simulation(settings.durationS, &stop);
     const MeasurementWindow measured{settings.warmupS, settings.durationS, settings.timeseriesBinS,
                                      5000};
     const PlatformContext context{simulation,
@@ -55,9 +54,14 @@ TimelineOutput recordTimeline(const Scenario& scenario, std::size_t architecture
 
     sim::RunControl control;
     control.warmup = settings.warmupS;
-    // Nothing after the window can change what happened inside it.
-    control.drainLimit = out.window.toS;
-    out.cancelled = simulation.run(control) == sim::RunOutcome::Cancelled;
+    control.progressInterval = 1024;
+    control.progress = [&](const sim::RunProgress&) {
+        if ((cancel != nullptr && cancel->load()) || recorder.settled(simulation.now())) {
+            stop = true;
+        }
+    };
+    simulation.run(control);
+    out.cancelled = cancel != nullptr && cancel->load();
     platform->settle(out.window.toS);
     recorder.finish(out.window.toS);
     out.records = recorder.records();

@@ -17,10 +17,11 @@
 // per second.
 
 #include "models/application/part_statistics.h"
-#include "models/results/metric_keys.h"
 #include "models/report/sweep_writer.h"
+#include "models/results/metric_keys.h"
 #include "models/runner/scenario_runner.h"
 #include "models/runner/sweep_runner.h"
+#include "models/runner/timeline_runner.h"
 #include "models/scenario/scenario_reader.h"
 #include "resources/embedded_files.h"
 
@@ -50,6 +51,9 @@ struct Case {
     std::string example = {};
     std::size_t exampleArchitecture = 0;
     double memoryMb = 512.0; // of the function
+    // Records the timeline of the whole run (every request and instance)
+    // instead of computing the results.
+    bool timeline = false;
 };
 
 const char* const Lambda = R"({ "name": "faas", "type": "serverless",
@@ -91,6 +95,9 @@ std::vector<Case> cases() {
         {"serverless-1000rps-1d", "serverless, 1,000 req/s, 1 day", 1000.0, 86400.0, Lambda});
     list.push_back({"serverless-1000rps-7d", "serverless, 1,000 req/s, 7 days", 1000.0,
                     7.0 * 86400.0, Lambda});
+    // The same hour with its timeline recorded: 3.6 million request records.
+    list.push_back({"timeline-1000rps-1h", "timeline recorded, 1,000 req/s, 1 h", 1000.0, 3600.0,
+                    Lambda, "", 0, 512.0, true});
     // Keep-alive policies at low traffic (1 GB functions), where idle
     // periods are as many as requests: the cost of the hybrid policy's
     // expiry event per idle period against the fixed policy's lazy expiry.
@@ -177,6 +184,18 @@ struct Measurement {
 Measurement measure(const Case& c) {
     const Scenario scenario = scenarioFor(c);
     const std::size_t architecture = c.example.empty() ? 0 : c.exampleArchitecture;
+    if (c.timeline) {
+        const auto start = std::chrono::steady_clock::now();
+        const TimelineOutput t =
+            recordTimeline(scenario, architecture, 0, TimelineWindow{0.0, c.durationS, 20000000});
+        const auto end = std::chrono::steady_clock::now();
+        double requests = 0.0;
+        for (const TimelineRecord& r : t.records) {
+            requests += r.kind == TimelineRecordKind::Request ? 1.0 : 0.0;
+        }
+        return Measurement{requests, requests, 0.0,
+                           std::chrono::duration<double>(end - start).count()};
+    }
     const auto start = std::chrono::steady_clock::now();
     const ReplicationResult result = runReplication(scenario, architecture, 0);
     const auto end = std::chrono::steady_clock::now();

@@ -88,6 +88,25 @@ private slots:
         QVERIFY(cold > 0);
     }
 
+    // A VM fleet: requests start when a core is free, so a queued one has
+    // start_s after time_s.
+    void recordsAVmFleet() {
+        const QString path = m_dir.filePath("vm.json");
+        const Outcome o = cli({"timeline", example("spiky-low-traffic"), "--arch", "EC2 t3.medium",
+                               "--from", "0", "--to", "3600", "--out", path});
+        QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+        const auto doc = nlohmann::json::parse(readAll(path).toStdString());
+        QCOMPARE(doc["type"].get<std::string>(), std::string("vm"));
+        int requests = 0;
+        for (const auto& r : doc["records"]) {
+            if (r["record"] == "request") {
+                ++requests;
+                QVERIFY(r["start_s"].get<double>() >= r["time_s"].get<double>());
+            }
+        }
+        QVERIFY(requests > 100);
+    }
+
     void refusesBadArgumentsWithAClearMessage_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
@@ -101,8 +120,8 @@ private slots:
             << QStringList{"timeline", s, "--arch", "lambda", "--out", out}
             << "no architecture named 'lambda'; did you mean 'Lambda'?";
         QTest::newRow("not recorded")
-            << QStringList{"timeline", s, "--arch", "EC2 t3.medium", "--out", out}
-            << "timelines of vm architectures are not recorded by this version";
+            << QStringList{"timeline", example("image-pipeline"), "--arch", "Lambda", "--out", out}
+            << "timelines of applications (scenario format 2) are not recorded by this version";
         QTest::newRow("from after to")
             << QStringList{"timeline", s,      "--arch", "Lambda", "--from",
                            "600",      "--to", "60",     "--out",  out}
