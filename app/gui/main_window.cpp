@@ -20,6 +20,7 @@
 #include "app/gui/run_controller.h"
 #include "app/gui/run_progress_widget.h"
 #include "app/gui/sweep/sweep_tab.h"
+#include "app/gui/timeline/timeline_tab.h"
 #include "models/report/results_writer.h"
 #include "resources/embedded_files.h"
 
@@ -73,6 +74,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_results->addResultsTab(new FunctionsTab(m_results));
     m_sweep = new SweepTab(m_document, m_results);
     m_results->addResultsTab(m_sweep);
+    m_timeline = new TimelineTab(m_document, m_results);
+    m_results->addResultsTab(m_timeline);
 
     m_workspaceUi = new WorkspaceUi(this);
     createActions();
@@ -717,6 +720,18 @@ QStringList MainWindow::saveScreenshots(const QString& directory, const QSize& s
         if (tab == m_sweep && m_sweep->lastResults() == nullptr &&
             m_sweep->startSweepFromControls()) {
             m_sweep->controller()->waitForFinished(std::numeric_limits<int>::max());
+        }
+        // Likewise the timeline: record its default window, and put the
+        // cursor a third of the way in, where the counters have something
+        // to say.
+        if (tab == m_timeline && m_timeline->architectureCount() == 0 &&
+            m_timeline->recordFromControls()) {
+            m_timeline->controller()->waitForFinished(std::numeric_limits<int>::max());
+            QApplication::processEvents();
+            if (m_timeline->architectureCount() > 0) {
+                const TimelineWindow& w = m_timeline->lanes(0).timeline().window;
+                m_timeline->setCursorTime(w.fromS + (w.toS - w.fromS) / 3.0);
+            }
         }
         for (QCustomPlot* chart : tab->charts()) {
             chart->replot();

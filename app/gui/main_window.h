@@ -18,6 +18,7 @@ class RunProgressWidget;
 class ScenarioDocument;
 class ScenarioEditor;
 class SweepTab;
+class TimelineTab;
 class WorkspaceUi;
 
 // The application window: the scenario editor and its problem list in dock
@@ -36,6 +37,7 @@ public:
     ResultsPanel* resultsPanel() const { return m_results; }
     RunController* runController() const { return m_controller; }
     SweepTab* sweepTab() const { return m_sweep; }
+    TimelineTab* timelineTab() const { return m_timeline; }
     QAction* runAction() const { return m_run; }
     QAction* stopAction() const { return m_stop; }
     // The workspace: Library dock, pricing catalog, run recording.
@@ -95,6 +97,7 @@ private:
     ScenarioEditor* m_editor;
     ResultsPanel* m_results;
     SweepTab* m_sweep = nullptr;
+    TimelineTab* m_timeline = nullptr;
     WorkspaceUi* m_workspaceUi = nullptr;
     RunProgressWidget* m_progress;
     QLabel* m_validity;

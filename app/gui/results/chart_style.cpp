@@ -104,7 +104,10 @@ void showPlaceholder(QCustomPlot* plot, const QString& text) {
     label->position->setCoords(0.5, 0.5);
     label->setText(text);
     label->setColor(plot->palette().color(QPalette::Mid));
-    plot->legend->setVisible(false);
+    // A chart that laid out its own axis rects may have no legend.
+    if (plot->legend != nullptr) {
+        plot->legend->setVisible(false);
+    }
     plot->replot();
 }
 
