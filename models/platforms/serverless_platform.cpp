@@ -211,10 +211,17 @@ void ServerlessPlatform::onArrival(const Request& request) {
     if (measured) {
         m_meter.chargeInvocation(now, execution, init, instance.provisioned);
     }
-    if (TimelineRecorder* t = timeline()) [[unlikely]] {
-        t->request(now, now + init, now + latency, request.id, instance.creation,
-                   timedOut ? RequestOutcome::TimedOut : RequestOutcome::Completed, cold);
+    if (timeline() != nullptr) [[unlikely]] {
+        recordRequest(request, slot, init, latency, timedOut, cold);
     }
+}
+
+// Out of line and cold: the hot path keeps nothing alive for it.
+void ServerlessPlatform::recordRequest(const Request& request, std::uint32_t slot, double init,
+                                       double latency, bool timedOut, bool cold) const {
+    const double now = request.arrival;
+    timeline()->request(now, now + init, now + latency, request.id, m_instances[slot].creation,
+                        timedOut ? RequestOutcome::TimedOut : RequestOutcome::Completed, cold);
 }
 
 void ServerlessPlatform::handleEvent(const sim::Event& event) {

@@ -79,6 +79,9 @@ private:
 
     std::uint32_t createInstance(bool provisioned);
     void destroyInstance(std::uint32_t slot, double time, InstanceEndReason reason);
+    [[gnu::cold, gnu::noinline]] void recordRequest(const Request& request, std::uint32_t slot,
+                                                    double init, double latency, bool timedOut,
+                                                    bool cold) const;
     void recordStart(std::uint32_t slot, double time, double readyAt) const {
         if (TimelineRecorder* t = timeline()) [[unlikely]] {
             t->instanceStarted(time, m_instances[slot].creation, readyAt,
